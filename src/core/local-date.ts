@@ -1,0 +1,69 @@
+/** A calendar date without a time or zone, 'YYYY-MM-DD': due dates, issue dates, day counts. */
+export type LocalDate = string & { readonly __brand: 'LocalDate' };
+
+const msPerDay = 86_400_000;
+
+/** Parses 'YYYY-MM-DD', refusing impossible dates such as 2023-02-30; null when invalid. */
+export function parseLocalDate(text: string): LocalDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Builds a LocalDate from year, month (1-12) and day; null when no such day exists. */
+export function fromParts(year: number, month: number, day: number): LocalDate | null {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  const y = String(year).padStart(4, '0');
+  return `${y}-${pad2(month)}-${pad2(day)}` as LocalDate;
+}
+
+/** The number of days in a month of a year (Gregorian). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 (negative before). */
+export function toEpochDay(date: LocalDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / msPerDay);
+}
+
+/** The LocalDate a number of days after 1970-01-01. */
+export function fromEpochDay(day: number): LocalDate {
+  return new Date(day * msPerDay).toISOString().slice(0, 10) as LocalDate;
+}
+
+/** The date `days` later (or earlier, when negative). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  const js = new Date(toEpochDay(date) * msPerDay).getUTCDay();
+  return js === 0 ? 7 : js;
+}
+
+/** The same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return fromParts(year, month, Math.min(d, daysInMonth(year, month))) as LocalDate;
+}
+
+/** Compares two dates for sorting. */
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}

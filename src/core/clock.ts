@@ -24,3 +24,8 @@ export function dateInZone(instant: Date, zone: string): LocalDate {
 export function fixedClock(instant: Date): Clock {
   return { now: () => new Date(instant.getTime()), today: (zone) => dateInZone(instant, zone) };
 }
+
+/** A clock replaying a calendar day (`--as-of`): today is that day in every zone. */
+export function asOfClock(day: LocalDate): Clock {
+  return { now: () => new Date(`${day}T12:00:00Z`), today: () => day };
+}

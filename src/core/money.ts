@@ -105,10 +105,15 @@ export function formatDecimal(minor: bigint, currency: CurrencyCode): string {
   return `${negative ? '-' : ''}${whole}${exp > 0 ? '.' + fraction : ''}`;
 }
 
-/** Formats Money for people: "EUR 1,234.56" (grouping by the `en` convention). */
-export function formatMoney(m: Money): string {
-  const plain = formatDecimal(m.minor, m.currency);
+/** Formats minor units for people, grouped by the `en` convention: "-1,234.56". */
+export function formatGrouped(minor: bigint, currency: CurrencyCode): string {
+  const plain = formatDecimal(minor, currency);
   const [whole = '', fraction] = plain.replace('-', '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${m.currency} ${m.minor < 0n ? '-' : ''}${grouped}${fraction ? '.' + fraction : ''}`;
+  return `${minor < 0n ? '-' : ''}${grouped}${fraction ? '.' + fraction : ''}`;
+}
+
+/** Formats Money for people: "EUR 1,234.56". */
+export function formatMoney(m: Money): string {
+  return `${m.currency} ${formatGrouped(m.minor, m.currency)}`;
 }

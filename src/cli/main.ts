@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import { DunwiseError, ErrorCode } from '../core/errors.ts';
+import { makeContext, type Io } from './context.ts';
+import * as accountsShow from './commands/accounts-show.ts';
+import * as demo from './commands/demo.ts';
+import * as ledgerShow from './commands/ledger-show.ts';
+
+/** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
+export const ExitCode = { ok: 0, rejected: 1, usage: 2, store: 3, internal: 70 } as const;
+
+const commands = [ledgerShow, accountsShow, demo];
+
+/** Runs the `dunwise` command line and returns its exit code; never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('dunwise')
+    .description('Dunwise: dunning and collections. Import invoices, see the ledger, run respectful reminders.')
+    .option('--data-dir <dir>', 'folder of the embedded store (env DUNWISE_DATA_DIR; default ./dunwise-data)')
+    .option('--as-of <date>', 'replay a day: "today" is this date (YYYY-MM-DD)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const ctx = makeContext(io, (code) => {
+    exitCode = code;
+  });
+  for (const c of commands) c.register(program, ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof DunwiseError) {
+    io.err(`dunwise: ${error.message}`);
+    switch (error.code) {
+      case ErrorCode.invalidInput:
+      case ErrorCode.notFound:
+      case ErrorCode.unsupported:
+        return ExitCode.usage;
+      case ErrorCode.schemaTooNew:
+      case ErrorCode.conflict:
+        return ExitCode.store;
+      case ErrorCode.internal:
+        return ExitCode.internal;
+    }
+  }
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
+    io.err(`dunwise: cannot reach the PostgreSQL server in DATABASE_URL (${String((error as Error).message)})`);
+    return ExitCode.store;
+  }
+  io.err(`dunwise: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  if (io.env['DUNWISE_DEBUG'] && error instanceof Error && error.stack) io.err(error.stack);
+  else io.err('(set DUNWISE_DEBUG=1 for the stack trace, and please report it)');
+  return ExitCode.internal;
+}

@@ -1,0 +1,11 @@
+// The process entry of `dunwise`: real stdout/stderr, environment and clock.
+import { systemClock } from '../system-clock.ts';
+import { main } from './main.ts';
+
+process.exitCode = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  env: process.env,
+  clock: systemClock,
+  isTty: Boolean(process.stderr.isTTY),
+});

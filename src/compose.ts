@@ -1,0 +1,37 @@
+import type { Clock } from './core/clock.ts';
+import type { Config } from './config.ts';
+import type { AccountDefaults } from './engine/account-resolver.ts';
+import type { LedgerReader, LedgerStore } from './engine/ports.ts';
+import { ledgerReader } from './store/ledger-reader.ts';
+import { ledgerStore } from './store/ledger-store.ts';
+import { openStore, type StoreHandle, type StoreLocation } from './store/open-store.ts';
+
+/** Everything a command needs, built in one place. */
+export type App = {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly handle: StoreHandle;
+  readonly ledger: LedgerStore;
+  readonly reader: LedgerReader;
+  readonly accountDefaults: AccountDefaults;
+  close(): Promise<void>;
+};
+
+/** Where the configuration says the store is: PostgreSQL when DATABASE_URL is set, else SQLite. */
+export function storeLocation(config: Config): StoreLocation {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', dataDir: config.dataDir };
+}
+
+/** Opens the store (migrating it) and wires the engine's ports to it. */
+export async function openApp(config: Config, clock: Clock): Promise<App> {
+  const handle = await openStore(storeLocation(config));
+  return {
+    config,
+    clock,
+    handle,
+    ledger: ledgerStore(handle.db, clock),
+    reader: ledgerReader(handle.db),
+    accountDefaults: { timeZone: config.timeZone, country: config.country, locale: config.locale },
+    close: () => handle.close(),
+  };
+}

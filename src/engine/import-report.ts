@@ -1,0 +1,39 @@
+import type { InputProblem } from '../core/ledger.ts';
+
+/** One item read from an input file: a record with its place, or a problem with it. */
+export type ImportItem<T> =
+  | { readonly kind: 'record'; readonly where: string; readonly record: T }
+  | { readonly kind: 'problem'; readonly problem: InputProblem };
+
+/** What an import did: all of the file, or (rejected) none of it, with every problem found. */
+export type ImportReport = {
+  readonly file: string;
+  readonly status: 'imported' | 'rejected';
+  readonly records: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** The first problems (at most `ImportProblems.keep`); `problemCount` counts them all. */
+  readonly problems: readonly InputProblem[];
+  readonly problemCount: number;
+};
+
+/** Collects problems; keeps the first thousand in memory and counts the rest. */
+export class ImportProblems {
+  static readonly keep = 1000;
+  #list: InputProblem[] = [];
+  #count = 0;
+
+  add(problem: InputProblem): void {
+    this.#count += 1;
+    if (this.#list.length < ImportProblems.keep) this.#list.push(problem);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  list(): readonly InputProblem[] {
+    return this.#list;
+  }
+}

@@ -1,0 +1,77 @@
+import iconv from 'iconv-lite';
+
+/** Text encodings a CSV file may come in; 'auto' looks at the BOM and the bytes. */
+export type CsvEncoding = 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+type Decoder = { write(bytes: Buffer): string; end(): string };
+
+/**
+ * Decodes a byte stream into text chunks without reading it whole. 'auto': a BOM decides
+ * (UTF-8, UTF-16 LE/BE); without one, the first non-ASCII bytes decide between UTF-8 and
+ * Windows-1252 (what Excel on Windows writes), since ASCII is the same in both.
+ */
+export async function* decodeText(
+  input: AsyncIterable<Buffer | Uint8Array | string>,
+  encoding: CsvEncoding,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let decoder: Decoder | null = encoding === 'auto' ? null : decoderFor(encoding);
+  let head = Buffer.alloc(0);
+  let bomChecked = false;
+  for await (const chunk of input) {
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    onBytes(bytes.length);
+    if (!bomChecked) {
+      head = Buffer.concat([head, bytes]);
+      if (head.length < 3) continue;
+      bomChecked = true;
+      ({ bytes, decoder } = takeBom(head, decoder));
+    }
+    if (decoder === null) {
+      const at = bytes.findIndex((b) => b >= 0x80);
+      if (at === -1) {
+        yield bytes.toString('latin1');
+        continue;
+      }
+      decoder = decoderFor(looksLikeUtf8(bytes.subarray(at)) ? 'utf-8' : 'windows-1252');
+    }
+    const text = decoder.write(bytes);
+    if (text !== '') yield text;
+  }
+  if (!bomChecked && head.length > 0) {
+    const rest = takeBom(head, decoder);
+    decoder = rest.decoder ?? decoderFor(looksLikeUtf8(rest.bytes) ? 'utf-8' : 'windows-1252');
+    const text = decoder.write(rest.bytes);
+    if (text !== '') yield text;
+  }
+  const tail = decoder?.end() ?? '';
+  if (tail !== '') yield tail;
+}
+
+function takeBom(head: Buffer, decoder: Decoder | null): { bytes: Buffer; decoder: Decoder | null } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    return { bytes: head.subarray(3), decoder: decoder ?? decoderFor('utf-8') };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { bytes: head.subarray(2), decoder: decoder ?? decoderFor('utf-16le') };
+  if (head[0] === 0xfe && head[1] === 0xff) return { bytes: head.subarray(2), decoder: decoder ?? decoderFor('utf-16be') };
+  return { bytes: head, decoder };
+}
+
+function looksLikeUtf8(bytes: Buffer): boolean {
+  try {
+    // stream: true tolerates a sequence cut at the end of the chunk.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decoderFor(encoding: Exclude<CsvEncoding, 'auto'>): Decoder {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8', { ignoreBOM: true });
+    return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+  }
+  const d = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding, { stripBOM: false });
+  return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+}

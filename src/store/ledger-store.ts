@@ -1,0 +1,158 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../core/clock.ts';
+import type { InvoiceKind } from '../core/ledger.ts';
+import type { LedgerStore, LedgerWriter, InvoiceRow, StoredInvoice } from '../engine/ports.ts';
+import { toBigInt, toId } from './convert.ts';
+import type { Database, InvoicesTable } from './schema.ts';
+import type { Selectable } from 'kysely';
+
+/** The engine's ledger port on Kysely: the same code for SQLite and PostgreSQL. */
+export function ledgerStore(db: Kysely<Database>, clock: Clock): LedgerStore {
+  const now = (): string => clock.now().toISOString();
+  return {
+    transaction: (fn) => db.transaction().execute((trx) => fn(writer(trx, now))),
+    recordRejectedImport: async (row) => {
+      await db
+        .insertInto('imports')
+        .values({ kind: row.kind, file: row.file, file_hash: row.fileHash, status: 'rejected', records: row.records, problems: row.problems, started_at: now(), finished_at: now() })
+        .execute();
+    },
+  };
+}
+
+function writer(trx: Transaction<Database>, now: () => string): LedgerWriter {
+  return {
+    async findAccountIds(refs) {
+      const rows = await trx.selectFrom('accounts').select(['id', 'ref']).where('ref', 'in', refs).execute();
+      return new Map(rows.map((r) => [r.ref, toId(r.id)]));
+    },
+    async insertAccounts(rows) {
+      const at = now();
+      const out = await trx
+        .insertInto('accounts')
+        .values(rows.map((a) => ({ ref: a.ref, name: a.name, currency: a.currency, locale: a.locale, time_zone: a.timeZone, country: a.country, segment: a.segment, owner: a.owner, created_at: at })))
+        .returning(['id', 'ref'])
+        .execute();
+      return new Map(out.map((r) => [r.ref, toId(r.id)]));
+    },
+    async insertContacts(rows) {
+      await trx
+        .insertInto('contacts')
+        .values(rows.map((c) => ({ account_id: c.accountId, name: c.name, role: c.role, email: c.email, phone: c.phone, language: c.language, time_zone: c.timeZone })))
+        .execute();
+    },
+    async findInvoices(numbers) {
+      if (numbers.length === 0) return new Map();
+      const rows = await trx.selectFrom('invoices').selectAll().where('number', 'in', numbers).execute();
+      return new Map(rows.map((r) => [r.number, fromInvoiceRow(r)]));
+    },
+    async insertInvoices(rows) {
+      const at = now();
+      const out = await trx
+        .insertInto('invoices')
+        .values(rows.map((r) => ({ ...toInvoiceColumns(r), created_at: at, updated_at: at })))
+        .returning(['id', 'number'])
+        .execute();
+      return new Map(out.map((r) => [r.number, toId(r.id)]));
+    },
+    async updateInvoice(id, row) {
+      await trx.updateTable('invoices').set({ ...toInvoiceColumns(row), updated_at: now() }).where('id', '=', id).execute();
+    },
+    async setOpenAmount(id, openMinor, status) {
+      await trx.updateTable('invoices').set({ open_minor: openMinor, status, updated_at: now() }).where('id', '=', id).execute();
+    },
+    async insertInstalments(rows) {
+      await trx
+        .insertInto('instalments')
+        .values(rows.map((i) => ({ invoice_id: i.invoiceId, seq: i.seq, due_date: i.dueDate, amount_minor: i.amountMinor })))
+        .execute();
+    },
+    async deleteInstalments(invoiceId) {
+      await trx.deleteFrom('instalments').where('invoice_id', '=', invoiceId).execute();
+    },
+    async findPayments(refs) {
+      if (refs.length === 0) return new Map();
+      const rows = await trx.selectFrom('payments').select(['id', 'ref', 'content_hash']).where('ref', 'in', refs).execute();
+      return new Map(rows.map((r) => [r.ref, { id: toId(r.id), contentHash: r.content_hash }]));
+    },
+    async insertPayment(p) {
+      const row = await trx
+        .insertInto('payments')
+        .values({ ref: p.ref, account_id: p.accountId, currency: p.currency, amount_minor: p.amountMinor, unapplied_minor: p.unappliedMinor, unapplied_reason: p.unappliedReason, received_on: p.receivedOn, reference: p.reference, invoice_number: p.invoiceNumber, content_hash: p.contentHash, source: p.source, created_at: now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return toId(row.id);
+    },
+    async insertAllocation(a) {
+      await trx
+        .insertInto('allocations')
+        .values({ invoice_id: a.invoiceId, payment_id: a.paymentId, credit_note_id: a.creditNoteId, amount_minor: a.amountMinor, created_at: now() })
+        .execute();
+    },
+    async appendAudit(entries) {
+      if (entries.length === 0) return;
+      const at = now();
+      await trx
+        .insertInto('audit_log')
+        .values(entries.map((e) => ({ at, actor: e.actor, entity: e.entity, entity_id: e.entityId, action: e.action, detail: JSON.stringify(e.detail) })))
+        .execute();
+    },
+    async startImport(row) {
+      const out = await trx
+        .insertInto('imports')
+        .values({ kind: row.kind, file: row.file, file_hash: row.fileHash, status: 'running', records: 0, problems: 0, started_at: now(), finished_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return toId(out.id);
+    },
+    async finishImport(id, status, records, problems) {
+      await trx.updateTable('imports').set({ status, records, problems, finished_at: now() }).where('id', '=', id).execute();
+    },
+  };
+}
+
+function toInvoiceColumns(r: InvoiceRow): Omit<InvoicesTable, 'id' | 'created_at' | 'updated_at'> {
+  return {
+    account_id: r.accountId,
+    number: r.number,
+    kind: r.kind,
+    currency: r.currency,
+    total_minor: r.totalMinor,
+    open_minor: r.openMinor,
+    issue_date: r.issueDate,
+    due_date: r.dueDate,
+    due_date_source: r.dueDateSource,
+    payment_reference: r.paymentReference,
+    po_number: r.poNumber,
+    terms: r.terms,
+    corrects_number: r.correctsNumber,
+    status: r.status,
+    content_hash: r.contentHash,
+    source: r.source,
+    import_id: r.importId,
+  };
+}
+
+/** Maps an invoices row to the engine's view of it. */
+export function fromInvoiceRow(r: Selectable<InvoicesTable>): StoredInvoice {
+  return {
+    id: toId(r.id),
+    accountId: toId(r.account_id),
+    number: r.number,
+    kind: r.kind as InvoiceKind,
+    currency: r.currency,
+    totalMinor: toBigInt(r.total_minor),
+    openMinor: toBigInt(r.open_minor),
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    dueDateSource: r.due_date_source,
+    paymentReference: r.payment_reference,
+    poNumber: r.po_number,
+    terms: r.terms,
+    correctsNumber: r.corrects_number,
+    status: r.status,
+    contentHash: r.content_hash,
+    source: r.source,
+    importId: r.import_id === null ? null : toId(r.import_id),
+  };
+}

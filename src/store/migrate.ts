@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { DunwiseError, ErrorCode } from '../core/errors.ts';
+import type { StoreDialect } from './dialect.ts';
+import * as ledger from './migrations/0001-ledger.ts';
+
+type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
+
+/** Every schema version this build knows, in order. Names never change once released. */
+const steps: readonly Step[] = [{ name: '0001-ledger', up: ledger.up }];
+
+/** The newest schema version this build knows. */
+export const latestSchema = steps[steps.length - 1]?.name ?? '';
+
+/**
+ * Brings the schema up to date. A database written by a newer Dunwise (a migration this
+ * build does not know) is refused rather than guessed at.
+ */
+export async function migrate(db: Kysely<unknown>, dialect: StoreDialect, where: string): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () =>
+      Promise.resolve(
+        Object.fromEntries(
+          steps.map((s): [string, Migration] => [s.name, { up: (k) => s.up(k, dialect) }]),
+        ),
+      ),
+  };
+  const migrator = new Migrator({ db, provider });
+  const known = new Set(steps.map((s) => s.name));
+  const executedNames = await executedMigrations(db);
+  const unknown = executedNames.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new DunwiseError(
+      ErrorCode.schemaTooNew,
+      `The store at ${where} has schema ${unknown[unknown.length - 1]}, newer than this Dunwise knows (${latestSchema}). Upgrade Dunwise to use it.`,
+      { unknown },
+    );
+  }
+  if (steps.every((s) => executedNames.includes(s.name))) return;
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+async function executedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await (db as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .execute();
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,120 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as the database sees them (snake_case). Integers arrive as number (SQLite,
+ * int4) or string (PostgreSQL int8); repositories convert them to domain types.
+ * Dates are 'YYYY-MM-DD' text and instants ISO-8601 text on both stores.
+ */
+type Int = number | string | bigint;
+
+export interface AccountsTable {
+  id: Generated<number>;
+  ref: string;
+  name: string;
+  currency: string;
+  locale: string;
+  time_zone: string;
+  country: string;
+  segment: string;
+  owner: string | null;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string | null;
+  role: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  time_zone: string | null;
+}
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  account_id: number;
+  number: string;
+  kind: string;
+  currency: string;
+  total_minor: Int;
+  open_minor: Int;
+  issue_date: string;
+  due_date: string;
+  due_date_source: string;
+  payment_reference: string | null;
+  po_number: string | null;
+  terms: string | null;
+  corrects_number: string | null;
+  status: string;
+  content_hash: string;
+  source: string;
+  import_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InstalmentsTable {
+  invoice_id: number;
+  seq: number;
+  due_date: string;
+  amount_minor: Int;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  ref: string;
+  account_id: number | null;
+  currency: string;
+  amount_minor: Int;
+  unapplied_minor: Int;
+  unapplied_reason: string | null;
+  received_on: string;
+  reference: string | null;
+  invoice_number: string | null;
+  content_hash: string;
+  source: string;
+  created_at: string;
+}
+
+export interface AllocationsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  payment_id: number | null;
+  credit_note_id: number | null;
+  amount_minor: Int;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  detail: string;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: string;
+  file: string;
+  file_hash: string;
+  status: string;
+  records: number;
+  problems: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  invoices: InvoicesTable;
+  instalments: InstalmentsTable;
+  payments: PaymentsTable;
+  allocations: AllocationsTable;
+  audit_log: AuditLogTable;
+  imports: ImportsTable;
+}

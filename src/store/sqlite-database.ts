@@ -1,0 +1,49 @@
+import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Presents Node's built-in `node:sqlite` as the better-sqlite3-shaped database Kysely's
+ * SqliteDialect expects. Prepared statements are cached by SQL text, so the repeated batch
+ * inserts of an import are compiled by SQLite once.
+ */
+export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: DatabaseSync } {
+  const db = new DatabaseSync(path);
+  // WAL with synchronous=NORMAL: a committed transaction survives the process being killed
+  // (kill -9); only an OS crash or power loss may lose the last commits.
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 10000');
+  const cache = new Map<string, SqliteStatement>();
+
+  function prepare(sql: string): SqliteStatement {
+    const hit = cache.get(sql);
+    if (hit) return hit;
+    const stmt = db.prepare(sql);
+    const wrapped = wrap(stmt);
+    if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, wrapped);
+    return wrapped;
+  }
+
+  return { raw: db, prepare, close: () => db.close() };
+}
+
+function wrap(stmt: StatementSync): SqliteStatement {
+  const reader = stmt.columns().length > 0;
+  return {
+    reader,
+    all: (params) => stmt.all(...toSqlite(params)),
+    run: (params) => stmt.run(...toSqlite(params)),
+    iterate: (params) => stmt.iterate(...toSqlite(params)),
+  };
+}
+
+function toSqlite(params: ReadonlyArray<unknown>): SQLInputValue[] {
+  return params.map((p): SQLInputValue => {
+    if (p === undefined || p === null) return null;
+    if (typeof p === 'boolean') return p ? 1 : 0;
+    if (p instanceof Date) return p.toISOString();
+    return p as SQLInputValue;
+  });
+}

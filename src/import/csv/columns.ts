@@ -34,7 +34,7 @@ export function resolveColumns<F extends CsvField>(
   const index = new Map<F, number>();
   for (const field of fields) {
     const explicit = mapping[field];
-    const wanted = explicit === undefined ? presetSynonyms(preset, field) : typeof explicit === 'string' ? [explicit] : explicit;
+    const wanted = candidatesFor(field, mapping, preset);
     const key = wanted.map(headerKey).find((k) => positions.has(k));
     const found = key === undefined ? undefined : positions.get(key);
     if (key !== undefined && repeated.has(key)) {
@@ -49,7 +49,7 @@ export function resolveColumns<F extends CsvField>(
 
 /** The names tried for a field, for messages about a missing column. */
 export function candidatesFor(field: CsvField, mapping: ColumnMapping, preset: PresetName): readonly string[] {
-  const explicit = mapping[field];
+  const explicit: string | readonly string[] | undefined = mapping[field];
   if (explicit === undefined) return presetSynonyms(preset, field);
   return typeof explicit === 'string' ? [explicit] : explicit;
 }

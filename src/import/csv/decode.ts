@@ -16,31 +16,38 @@ export async function* decodeText(
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<string> {
   let decoder: Decoder | null = encoding === 'auto' ? null : decoderFor(encoding);
-  let head = Buffer.alloc(0);
+  let head: Buffer = Buffer.alloc(0);
   let bomChecked = false;
   for await (const chunk of input) {
-    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let bytes: Buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     onBytes(bytes.length);
-    if (!bomChecked) {
+    if (!bomChecked || decoder === null) {
       head = Buffer.concat([head, bytes]);
       if (head.length < 3) continue;
-      bomChecked = true;
-      ({ bytes, decoder } = takeBom(head, decoder));
-    }
-    if (decoder === null) {
-      const at = bytes.findIndex((b) => b >= 0x80);
-      if (at === -1) {
-        yield bytes.toString('latin1');
-        continue;
+      if (!bomChecked) {
+        bomChecked = true;
+        ({ bytes: head, decoder } = takeBom(head, decoder));
       }
-      decoder = decoderFor(looksLikeUtf8(bytes.subarray(at)) ? 'utf-8' : 'windows-1252');
+      if (decoder === null) {
+        const at = head.findIndex((b) => b >= 0x80);
+        // Wait until the first non-ASCII character is complete (at most 4 bytes) to judge it.
+        if (at === -1 || head.length - at < 4) {
+          const ascii = at === -1 ? head : head.subarray(0, at);
+          head = at === -1 ? Buffer.alloc(0) : head.subarray(at);
+          if (ascii.length > 0) yield ascii.toString('latin1');
+          continue;
+        }
+        decoder = decoderFor(looksLikeUtf8(head.subarray(at)) ? 'utf-8' : 'windows-1252');
+      }
+      bytes = head;
+      head = Buffer.alloc(0);
     }
     const text = decoder.write(bytes);
     if (text !== '') yield text;
   }
-  if (!bomChecked && head.length > 0) {
-    const rest = takeBom(head, decoder);
-    decoder = rest.decoder ?? decoderFor(looksLikeUtf8(rest.bytes) ? 'utf-8' : 'windows-1252');
+  if (head.length > 0) {
+    const rest = bomChecked ? { bytes: head, decoder } : takeBom(head, decoder);
+    decoder = rest.decoder ?? decoderFor(looksLikeUtf8(rest.bytes, false) ? 'utf-8' : 'windows-1252');
     const text = decoder.write(rest.bytes);
     if (text !== '') yield text;
   }
@@ -57,10 +64,10 @@ function takeBom(head: Buffer, decoder: Decoder | null): { bytes: Buffer; decode
   return { bytes: head, decoder };
 }
 
-function looksLikeUtf8(bytes: Buffer): boolean {
+function looksLikeUtf8(bytes: Buffer, more = true): boolean {
   try {
     // stream: true tolerates a sequence cut at the end of the chunk.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: more });
     return true;
   } catch {
     return false;

@@ -20,7 +20,7 @@ const groupingMarks = /[\s\u00a0\u202f\u2009'’]/g;
 export function normalizeLocaleNumber(text: string, style: DecimalStyle | null): LocaleNumber {
   const signed = splitSign(stripCurrency(text.trim()));
   if (signed === null) return { kind: 'error', reason: `"${text}" is not a number` };
-  const body = signed.body.replace(groupingMarks, '');
+  const body = stripCurrency(signed.body).replace(groupingMarks, '');
   if (!/^[\d.,]*\d[\d.,]*$/.test(body)) {
     return { kind: 'error', reason: `"${text}" is not a number` };
   }

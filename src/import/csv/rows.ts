@@ -82,7 +82,7 @@ function quotingReason(error: CsvError): string {
       return `bad quoting: a quoted field is followed by text before the next delimiter; ${stop}`;
     case 'CSV_QUOTE_NOT_CLOSED':
       return `bad quoting: a quote opened in this row is never closed; ${stop}`;
-    case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
       return `bad quoting: a quote inside an unquoted field (quote the whole field and double the inner quotes); ${stop}`;
     case 'CSV_MAX_RECORD_SIZE':
       return `a row longer than ${maxRecordChars} characters (an unclosed quote or a wrong delimiter?); ${stop}`;

@@ -34,6 +34,8 @@ export async function extractInvoiceXml(bytes: Uint8Array): Promise<PdfExtractio
   } catch (e) {
     return fail(`the PDF could not be read: ${e instanceof Error ? e.message : String(e)}`, 'PDF');
   }
+  // pdf-lib accepts some broken files and leaves the catalog undefined, despite its type.
+  if (!((pdf.catalog as unknown) instanceof PDFDict)) return fail('the PDF could not be read: it has no document catalog', 'PDF /Root');
   const files: PdfAttachment[] = [];
   try {
     const names = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);

@@ -25,10 +25,12 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   if (!decoded.ok) return decoded;
   const dtd = refuseDtd(decoded.text);
   if (dtd) return { ok: false, error: dtd };
+  if (decoded.text.trim() === '') return { ok: false, error: { message: 'the file is empty', where: 'line 1, column 1' } };
   const valid = XMLValidator.validate(decoded.text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    return { ok: false, error: { message: `not well-formed XML: ${msg} (line ${line}, column ${col})`, where: `line ${line}, column ${col}` } };
+    const where = `line ${line}, column ${col ?? 1}`;
+    return { ok: false, error: { message: `not well-formed XML: ${msg} (${where})`, where } };
   }
   const parser = new XMLParser({
     preserveOrder: true,

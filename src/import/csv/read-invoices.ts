@@ -83,6 +83,7 @@ function buildInvoice(row: TableRow<InvoiceField>, values: ValueReader, options:
   }
   const number = need('number', ok);
   const currency = row.has('currency') ? need('currency', (t) => values.currency(t)) : fallbackCurrency;
+  values.observeDates([row.cell('issueDate'), row.cell('dueDate')]);
   const issueDate = need('issueDate', (t) => values.date(t));
   let dueDate: LocalDate | null = null;
   let dueDateSource: InvoiceRecord['dueDateSource'] = 'explicit';

@@ -12,6 +12,8 @@ export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: 
 export type ValueReader = {
   amount(text: string, currency: CurrencyCode): Read<bigint>;
   date(text: string): Read<LocalDate>;
+  /** Lets one date of a row ("03/31/2024") settle the order for its other dates. */
+  observeDates(texts: readonly (string | undefined)[]): void;
   currency(text: string): Read<CurrencyCode>;
   /** A ';'-delimited file with decimal 'auto' starts out as comma decimals. */
   delimiterIs(delimiter: string): void;
@@ -40,6 +42,13 @@ export function createValueReader(options: CsvImportOptions): ValueReader {
       if (read.kind === 'error') return fail(read.reason);
       if (order === null && read.evidence !== null) order = read.evidence;
       return { ok: true, value: read.date };
+    },
+    observeDates(texts) {
+      for (const text of texts) {
+        if (order !== null || text === undefined) return;
+        const read = parseLocaleDate(text, null);
+        if (read.kind === 'ok' && read.evidence !== null) order = read.evidence;
+      }
     },
     currency(text) {
       const code = asCurrency(text);

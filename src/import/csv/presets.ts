@@ -18,7 +18,7 @@ const generic: Synonyms = {
   currency: ['Currency', 'Currency Code', 'Währung', 'Devise', 'Monnaie'],
   issueDate: ['Invoice Date', 'Issue Date', 'Date', 'Document Date',
     'Rechnungsdatum', 'Belegdatum', 'Datum', 'Date de facture', 'Date facture'],
-  dueDate: ['Due Date', 'Due', 'Payment Due', 'Fällig am', 'Fälligkeit', 'Fälligkeitsdatum', 'Fällig',
+  dueDate: ['Due Date', 'Due', 'Payment Due', 'Fällig am', 'Fälligkeit', 'Fälligkeitsdatum', 'Fällig', 'Faellig am', 'Faelligkeit',
     'Échéance', 'Date d’échéance', "Date d'échéance"],
   total: ['Total', 'Amount', 'Invoice Total', 'Invoice Amount', 'Gross', 'Betrag', 'Brutto', 'Bruttobetrag',
     'Rechnungsbetrag', 'Gesamt', 'Montant', 'Montant TTC', 'Total TTC'],

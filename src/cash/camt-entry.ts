@@ -52,11 +52,15 @@ function signedAmount(amountEl: XmlElement, signEl: XmlElement): SignedAmount {
   return { minor: indicator === 'DBIT' ? -minor : minor, currency };
 }
 
-/** TxDtls/Amt (camt v3+) or TxDtls/AmtDtls/TxAmt/Amt (v2); the sign from the detail or the entry. */
+/**
+ * TxDtls/Amt (camt v3+) or TxDtls/AmtDtls/TxAmt/Amt (v2), signed by the entry: a batch is
+ * booked in one direction, and test files with a contrary TxDtls/CdtDbtInd show the account
+ * owner as the debtor of an outgoing batch (genkgo/camt reads them the same way).
+ */
 function detailAmount(detail: XmlElement, entry: XmlElement): SignedAmount | null {
   const holder = child(detail, 'Amt') ? detail : at(detail, 'AmtDtls', 'TxAmt');
   if (holder === undefined) return null;
-  return signedAmount(holder, child(detail, 'CdtDbtInd') ? detail : entry);
+  return signedAmount(holder, entry);
 }
 
 function detailTransaction(

@@ -80,15 +80,26 @@ function readAmounts(raw: RawInvoice, currency: CurrencyCode, notes: string[]): 
   const payable = amountOf({ ...raw.payable, value: raw.payable.value ?? '' }, currency, notes);
   if (!payable.ok) return payable;
   let prepaid: Checked<bigint> = { ok: true, value: 0n };
-  if (raw.prepaid.value !== null) prepaid = amountOf({ ...raw.prepaid, value: raw.prepaid.value }, currency, notes);
+  if (raw.prepaid.value !== null)
+    prepaid = amountOf({ ...raw.prepaid, value: raw.prepaid.value }, currency, notes);
   if (!prepaid.ok) return prepaid;
   if (raw.total.value === null) {
     notes.push(`no invoice total with VAT (${raw.total.where}): taken as payable plus prepaid`);
-    return { ok: true, value: { total: payable.value + prepaid.value, prepaid: prepaid.value, payable: payable.value } };
+    return {
+      ok: true,
+      value: {
+        total: payable.value + prepaid.value,
+        prepaid: prepaid.value,
+        payable: payable.value,
+      },
+    };
   }
   const total = amountOf({ ...raw.total, value: raw.total.value }, currency, notes);
   if (!total.ok) return total;
-  return { ok: true, value: { total: total.value, prepaid: prepaid.value, payable: payable.value } };
+  return {
+    ok: true,
+    value: { total: total.value, prepaid: prepaid.value, payable: payable.value },
+  };
 }
 
 type Due = { date: LocalDate | null; source: DueDateSource };
@@ -117,7 +128,13 @@ function buyerOf(raw: RawBuyer): Checked<EInvoiceBuyer> {
   const email = looksLikeEmail(contact) ? contact : looksLikeEmail(endpoint) ? endpoint : null;
   const id = raw.ids.find((v) => v !== null) ?? null;
   if (raw.name === null && id === null && email === null) {
-    return { ok: false, error: { message: 'the buyer has no name, identifier or email address (BT-44, BT-46, BT-49, BT-58)', where: raw.where } };
+    return {
+      ok: false,
+      error: {
+        message: 'the buyer has no name, identifier or email address (BT-44, BT-46, BT-49, BT-58)',
+        where: raw.where,
+      },
+    };
   }
   const name = raw.name?.replace(/\s+/g, ' ') ?? null; // names wrapped over lines in the XML
   return { ok: true, value: { name, email, id, country: raw.country?.toUpperCase() ?? null } };

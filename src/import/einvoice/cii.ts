@@ -37,12 +37,17 @@ export function readCii(root: XmlElement): RawInvoice {
     typeCode: at('rsm:ExchangedDocument/ram:TypeCode'),
     currency: at(`${settlement}/ram:InvoiceCurrencyCode`),
     issueDate: withAttr('rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString', 'format'),
-    dueDate: withAttr(`${settlement}/ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString`, 'format'),
+    dueDate: withAttr(
+      `${settlement}/ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString`,
+      'format',
+    ),
     total: withAttr(`${totals}/ram:GrandTotalAmount`, 'currencyID'),
     prepaid: withAttr(`${totals}/ram:TotalPrepaidAmount`, 'currencyID'),
     payable: withAttr(`${totals}/ram:DuePayableAmount`, 'currencyID'),
     paymentReference: doc.text(`${settlement}/ram:PaymentReference`),
-    terms: doc.all(`${settlement}/ram:SpecifiedTradePaymentTerms/ram:Description`).map((e) => e.text),
+    terms: doc
+      .all(`${settlement}/ram:SpecifiedTradePaymentTerms/ram:Description`)
+      .map((e) => e.text),
     buyer: readBuyer(doc),
     poNumber: doc.text(`${agreement}/ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID`),
     correctsNumber: doc.text(`${settlement}/ram:InvoiceReferencedDocument/ram:IssuerAssignedID`),
@@ -54,7 +59,9 @@ function readBuyer(doc: Doc): RawInvoice['buyer'] {
   return {
     where: doc.where(buyer),
     name: doc.text(`${buyer}/ram:Name`),
-    contactEmail: doc.text(`${buyer}/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID`),
+    contactEmail: doc.text(
+      `${buyer}/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID`,
+    ),
     endpoint: doc.text(`${buyer}/ram:URIUniversalCommunication/ram:URIID`),
     ids: [
       doc.text(`${buyer}/ram:ID`) ?? doc.text(`${buyer}/ram:GlobalID`),

@@ -6,10 +6,14 @@ import { fromParts, parseLocalDate, type LocalDate } from '../../core/local-date
 import type { Located } from './raw.ts';
 import type { EInvoiceError } from './types.ts';
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EInvoiceError };
+export type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EInvoiceError };
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const fail = <T>(message: string, where: string): Checked<T> => ({ ok: false, error: { message, where } });
+const fail = <T>(message: string, where: string): Checked<T> => ({
+  ok: false,
+  error: { message, where },
+});
 
 /** A mandatory text; missing or blank is an error naming the element. */
 export function required(field: Located, label: string): Checked<string> {
@@ -21,14 +25,19 @@ export function currencyOf(field: Located): Checked<CurrencyCode> {
   const text = required(field, 'document currency code (BT-5)');
   if (!text.ok) return text;
   const code = asCurrency(text.value);
-  return code ? ok(code) : fail(`unknown currency "${text.value}": not an ISO 4217 code`, field.where);
+  return code
+    ? ok(code)
+    : fail(`unknown currency "${text.value}": not an ISO 4217 code`, field.where);
 }
 
 /** A date: UBL 'YYYY-MM-DD' (a time-zone suffix is ignored) or CII format 102 'YYYYMMDD'. */
 export function dateOf(field: Located & { value: string }): Checked<LocalDate> {
   const text = field.value;
   if (field.attr !== null && field.attr !== '102') {
-    return fail(`date format ${field.attr} is not supported (only 102, YYYYMMDD): "${text}"`, field.where);
+    return fail(
+      `date format ${field.attr} is not supported (only 102, YYYYMMDD): "${text}"`,
+      field.where,
+    );
   }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   const date = compact
@@ -42,15 +51,24 @@ export function dateOf(field: Located & { value: string }): Checked<LocalDate> {
  * non-zero decimals than the currency has are rounded half-even (as EN 16931 allows senders to
  * write totals with more precision), and the rounding is reported in `notes`.
  */
-export function amountOf(field: Located & { value: string }, currency: CurrencyCode, notes: string[]): Checked<bigint> {
+export function amountOf(
+  field: Located & { value: string },
+  currency: CurrencyCode,
+  notes: string[],
+): Checked<bigint> {
   if (field.attr !== null && asCurrency(field.attr) !== currency) {
-    return fail(`amount ${field.value} is in ${field.attr}, but the document currency is ${currency}`, field.where);
+    return fail(
+      `amount ${field.value} is in ${field.attr}, but the document currency is ${currency}`,
+      field.where,
+    );
   }
   const exact = parseDecimal(field.value, currency);
   if (exact.kind === 'ok') return ok(exact.minor);
   const rounded = parseDecimal(field.value, currency, 'half-even');
   if (rounded.kind === 'error') return fail(`${rounded.reason}`, field.where);
-  notes.push(`${field.where} ${field.value} rounded half-even to ${formatDecimal(rounded.minor, currency)} ${currency}`);
+  notes.push(
+    `${field.where} ${field.value} rounded half-even to ${formatDecimal(rounded.minor, currency)} ${currency}`,
+  );
   return ok(rounded.minor);
 }
 

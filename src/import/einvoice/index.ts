@@ -21,14 +21,33 @@ export async function parseEInvoice(bytes: Uint8Array, file: string): Promise<EI
   if (!extracted.ok) return extracted;
   const { name, bytes: xml } = extracted.attachment;
   const result = parseEInvoiceXml(xml, `${file}#${name}`);
-  if (result.ok) return { ok: true, invoice: { ...result.invoice, notes: [`read from the PDF attachment ${name}`, ...result.invoice.notes] } };
-  return { ok: false, error: { message: `${result.error.message} (in the PDF attachment ${name})`, where: result.error.where } };
+  if (result.ok)
+    return {
+      ok: true,
+      invoice: {
+        ...result.invoice,
+        notes: [`read from the PDF attachment ${name}`, ...result.invoice.notes],
+      },
+    };
+  return {
+    ok: false,
+    error: {
+      message: `${result.error.message} (in the PDF attachment ${name})`,
+      where: result.error.where,
+    },
+  };
 }
 
 /** Reads a UBL or CII XML e-invoice synchronously (a PDF is refused: use parseEInvoice). */
 export function parseEInvoiceXml(bytes: Uint8Array, file: string): EInvoiceResult {
   if (looksLikePdf(bytes)) {
-    return { ok: false, error: { message: `${file} is a PDF: read it with parseEInvoice, which extracts its XML attachment`, where: 'PDF' } };
+    return {
+      ok: false,
+      error: {
+        message: `${file} is a PDF: read it with parseEInvoice, which extracts its XML attachment`,
+        where: 'PDF',
+      },
+    };
   }
   const parsed = parseXml(bytes);
   if (!parsed.ok) return parsed;
@@ -94,7 +113,8 @@ export type DryRunJson =
 
 /** Builds the dry-run JSON object for one file's result (exactly this shape; other tools depend on it). */
 export function toDryRunJson(file: string, result: EInvoiceResult): DryRunJson {
-  if (!result.ok) return { file, ok: false, error: { message: result.error.message, where: result.error.where } };
+  if (!result.ok)
+    return { file, ok: false, error: { message: result.error.message, where: result.error.where } };
   const e = result.invoice;
   return {
     file,

@@ -36,21 +36,36 @@ const cases: [string, string | null][] = [
 ];
 
 for (const [terms, expected] of cases) {
-  test(`terms "${terms.replace(/\n/g, ' | ')}" -> ${expected ?? 'no due date'}`, () => {
+  void test(`terms "${terms.replace(/\n/g, ' | ')}" -> ${expected ?? 'no due date'}`, () => {
     assert.equal(deriveDueDate(terms, issued).date, expected);
   });
 }
 
-test('the note says where a derived date came from, and when there were several', () => {
-  assert.match(deriveDueDate('Zahlbar innerhalb 30 Tagen netto', issued).note ?? '', /derived from the payment terms "Zahlbar innerhalb 30 Tagen netto"/);
-  assert.match(deriveDueDate('bis 20.03.2018 und 20.04.2018', issued).note ?? '', /several: 2018-03-20, 2018-04-20; the earliest is used/);
-  assert.match(deriveDueDate('bis 24.01.2015', issued).note ?? '', /before the issue date 2018-03-05; ignored/);
+void test('the note says where a derived date came from, and when there were several', () => {
+  assert.match(
+    deriveDueDate('Zahlbar innerhalb 30 Tagen netto', issued).note ?? '',
+    /derived from the payment terms "Zahlbar innerhalb 30 Tagen netto"/,
+  );
+  assert.match(
+    deriveDueDate('bis 20.03.2018 und 20.04.2018', issued).note ?? '',
+    /several: 2018-03-20, 2018-04-20; the earliest is used/,
+  );
+  assert.match(
+    deriveDueDate('bis 24.01.2015', issued).note ?? '',
+    /before the issue date 2018-03-05; ignored/,
+  );
   assert.equal(deriveDueDate('Vielen Dank', issued).note, null);
 });
 
-test('cleanTerms strips (escaped) HTML tags, tidies whitespace and joins several terms', () => {
-  assert.equal(cleanTerms(['<b>Bitte die <u>Kundennummer</u> angeben.</b>  Zahlbar   sofort']), 'Bitte die Kundennummer angeben. Zahlbar sofort');
-  assert.equal(cleanTerms(['line one<br/>line two', '  ', 'second term']), 'line one\nline two\nsecond term');
+void test('cleanTerms strips (escaped) HTML tags, tidies whitespace and joins several terms', () => {
+  assert.equal(
+    cleanTerms(['<b>Bitte die <u>Kundennummer</u> angeben.</b>  Zahlbar   sofort']),
+    'Bitte die Kundennummer angeben. Zahlbar sofort',
+  );
+  assert.equal(
+    cleanTerms(['line one<br/>line two', '  ', 'second term']),
+    'line one\nline two\nsecond term',
+  );
   assert.equal(cleanTerms(['Betrag < 100 EUR: sofort']), 'Betrag < 100 EUR: sofort');
   assert.equal(cleanTerms([]), null);
 });

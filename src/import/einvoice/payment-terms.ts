@@ -1,7 +1,14 @@
 // Payment-terms prose (BT-20): cleaning it for display, and deriving a due date from it when
 // the document gives none. Pure: the issue date is the only anchor (the day of receipt that
 // "N Tage nach Erhalt" refers to is unknown to us, so the issue date stands in for it).
-import { addDays, addMonths, compareDates, fromParts, parseLocalDate, type LocalDate } from '../../core/local-date.ts';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  fromParts,
+  parseLocalDate,
+  type LocalDate,
+} from '../../core/local-date.ts';
 
 /** Joins BT-20 texts, strips HTML tags some senders embed (escaped) and tidies whitespace; null when empty. */
 export function cleanTerms(texts: readonly string[]): string | null {
@@ -24,14 +31,17 @@ export type DerivedDueDate = { readonly date: LocalDate | null; readonly note: s
 
 // XRechnung's structured cash-discount lines: '#SKONTO#TAGE=7#PROZENT=2.00#[BASISBETRAG=..#]'.
 const skontoLine = /#SKONTO#[^\n]*/gi;
-const discountWords = /skonto|discount|rabatt|escompte|korting|rabat\b|sconto|descuento|kassarabatt/i;
+const discountWords =
+  /skonto|discount|rabatt|escompte|korting|rabat\b|sconto|descuento|kassarabatt/i;
 const lateWords = /zins|interest|penalt|ränta|rente\b|verzug|intérêt|mahn|late payment|pénalit/i;
 const netWords = /\bnet(?:to)?\b|ohne abzug|rein\b|sans escompte|zonder korting/i;
 const dayUnits = 'days?|tagen?|dagar|dage|dagen|jours?|giorni|d[ií]as|dni|päivää';
 const daysPattern = new RegExp(`(\\d{1,3})\\s*(?:${dayUnits})(?![\\p{L}])`, 'giu');
 const netDaysPattern = /\bnet(?:to)?\s+(\d{1,3})\b/gi;
-const monthsPattern = /(\d{1,2}|one|a|einem|einen|un|één)\s+(?:months?|monaten?|monat|mois|maanden?|månader?|månad)(?![\p{L}])/giu;
-const immediatePattern = /sofort|immediate(?:ly)?|(?:up)?on receipt|(?:à|dès) réception|omgående|onmiddellijk|bei erhalt/i;
+const monthsPattern =
+  /(\d{1,2}|one|a|einem|einen|un|één)\s+(?:months?|monaten?|monat|mois|maanden?|månader?|månad)(?![\p{L}])/giu;
+const immediatePattern =
+  /sofort|immediate(?:ly)?|(?:up)?on receipt|(?:à|dès) réception|omgående|onmiddellijk|bei erhalt/i;
 
 /**
  * Derives a due date from payment-terms text: an explicit date ("bis 04.04.2018", 2018-04-04,
@@ -46,17 +56,29 @@ export function deriveDueDate(terms: string, issueDate: LocalDate): DerivedDueDa
   const firstDate = dates[0];
   if (firstDate !== undefined) {
     if (compareDates(firstDate, issueDate) < 0) {
-      return { date: null, note: `payment terms name ${firstDate}, before the issue date ${issueDate}; ignored` };
+      return {
+        date: null,
+        note: `payment terms name ${firstDate}, before the issue date ${issueDate}; ignored`,
+      };
     }
-    return { date: firstDate, note: `due date ${firstDate} taken from the payment terms ${quoted}${several(dates)}` };
+    return {
+      date: firstDate,
+      note: `due date ${firstDate} taken from the payment terms ${quoted}${several(dates)}`,
+    };
   }
   const offsets = clauses.flatMap((c) => findOffsets(c, issueDate)).sort(compareDates);
   const firstOffset = offsets[0];
   if (firstOffset !== undefined) {
-    return { date: firstOffset, note: `due date ${firstOffset} derived from the payment terms ${quoted} counted from the issue date${several(offsets)}` };
+    return {
+      date: firstOffset,
+      note: `due date ${firstOffset} derived from the payment terms ${quoted} counted from the issue date${several(offsets)}`,
+    };
   }
   if (clauses.some((c) => immediatePattern.test(c))) {
-    return { date: issueDate, note: `payment terms ${quoted} mean payable immediately: due on the issue date` };
+    return {
+      date: issueDate,
+      note: `payment terms ${quoted} mean payable immediately: due on the issue date`,
+    };
   }
   return { date: null, note: null };
 }
@@ -88,7 +110,9 @@ function findDates(text: string): LocalDate[] {
 }
 
 function findOffsets(text: string, issueDate: LocalDate): LocalDate[] {
-  const days = [...text.matchAll(daysPattern), ...text.matchAll(netDaysPattern)].map((m) => addDays(issueDate, Number(m[1])));
+  const days = [...text.matchAll(daysPattern), ...text.matchAll(netDaysPattern)].map((m) =>
+    addDays(issueDate, Number(m[1])),
+  );
   const months = [...text.matchAll(monthsPattern)].map((m) => {
     const n = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : 1;
     return addMonths(issueDate, n);
@@ -98,5 +122,7 @@ function findOffsets(text: string, issueDate: LocalDate): LocalDate[] {
 
 function several(candidates: readonly LocalDate[]): string {
   const distinct = [...new Set(candidates)];
-  return distinct.length > 1 ? ` (the terms name several: ${distinct.join(', ')}; the earliest is used)` : '';
+  return distinct.length > 1
+    ? ` (the terms name several: ${distinct.join(', ')}; the earliest is used)`
+    : '';
 }

@@ -16,7 +16,9 @@ import type { EInvoiceError } from './types.ts';
 
 /** An XML file found in a PDF: its attachment name and bytes. */
 export type PdfAttachment = { readonly name: string; readonly bytes: Uint8Array };
-export type PdfExtraction = { readonly ok: true; readonly attachment: PdfAttachment } | { readonly ok: false; readonly error: EInvoiceError };
+export type PdfExtraction =
+  | { readonly ok: true; readonly attachment: PdfAttachment }
+  | { readonly ok: false; readonly error: EInvoiceError };
 
 // The names the Factur-X, ZUGFeRD 1/2 and XRechnung-in-PDF conventions give the invoice.
 const knownNames = ['factur-x.xml', 'zugferd-invoice.xml', 'xrechnung.xml', 'order-x.xml'];
@@ -30,12 +32,17 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 export async function extractInvoiceXml(bytes: Uint8Array): Promise<PdfExtraction> {
   let pdf: PDFDocument;
   try {
-    pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    pdf = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
   } catch (e) {
     return fail(`the PDF could not be read: ${e instanceof Error ? e.message : String(e)}`, 'PDF');
   }
   // pdf-lib accepts some broken files and leaves the catalog undefined, despite its type.
-  if (!((pdf.catalog as unknown) instanceof PDFDict)) return fail('the PDF could not be read: it has no document catalog', 'PDF /Root');
+  if (!((pdf.catalog as unknown) instanceof PDFDict))
+    return fail('the PDF could not be read: it has no document catalog', 'PDF /Root');
   const files: PdfAttachment[] = [];
   try {
     const names = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
@@ -44,18 +51,34 @@ export async function extractInvoiceXml(bytes: Uint8Array): Promise<PdfExtractio
     const af = pdf.catalog.lookupMaybe(PDFName.of('AF'), PDFArray);
     for (const spec of af?.asArray() ?? []) addFileSpec(pdf, spec, files);
   } catch (e) {
-    return fail(`the PDF's embedded files could not be read: ${e instanceof Error ? e.message : String(e)}`, 'PDF /Root/Names/EmbeddedFiles');
+    return fail(
+      `the PDF's embedded files could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      'PDF /Root/Names/EmbeddedFiles',
+    );
   }
   const lower = (f: PdfAttachment): string => f.name.toLowerCase();
-  const chosen = files.find((f) => knownNames.includes(lower(f))) ?? files.find((f) => lower(f).endsWith('.xml'));
+  const chosen =
+    files.find((f) => knownNames.includes(lower(f))) ??
+    files.find((f) => lower(f).endsWith('.xml'));
   if (!chosen) {
-    const seen = files.length === 0 ? 'it has no embedded files' : `its attachments are ${[...new Set(files.map((f) => f.name))].join(', ')}`;
-    return fail(`the PDF carries no XML invoice (no factur-x.xml, zugferd-invoice.xml, xrechnung.xml or other .xml attachment): ${seen}`, 'PDF /Root/Names/EmbeddedFiles');
+    const seen =
+      files.length === 0
+        ? 'it has no embedded files'
+        : `its attachments are ${[...new Set(files.map((f) => f.name))].join(', ')}`;
+    return fail(
+      `the PDF carries no XML invoice (no factur-x.xml, zugferd-invoice.xml, xrechnung.xml or other .xml attachment): ${seen}`,
+      'PDF /Root/Names/EmbeddedFiles',
+    );
   }
   return { ok: true, attachment: chosen };
 }
 
-function collectNameTree(pdf: PDFDocument, node: PDFDict, out: PdfAttachment[], depth: number): void {
+function collectNameTree(
+  pdf: PDFDocument,
+  node: PDFDict,
+  out: PdfAttachment[],
+  depth: number,
+): void {
   if (depth > 32) return; // a cyclic or absurdly deep tree: stop rather than loop
   const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
   for (let i = 1; i < pairs.length; i += 2) addFileSpec(pdf, pairs[i], out);

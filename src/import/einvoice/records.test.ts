@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFixture } from '../../../test/fixtures.ts';
-import { parseEInvoice, toDryRunJson, toInvoiceRecord, type EInvoice, type EInvoiceResult } from './index.ts';
+import {
+  parseEInvoice,
+  toDryRunJson,
+  toInvoiceRecord,
+  type EInvoice,
+  type EInvoiceResult,
+} from './index.ts';
 
 async function parse(file: string): Promise<EInvoiceResult> {
   return parseEInvoice(readFixture(`einvoices/${file}`), file);
@@ -14,7 +20,7 @@ async function invoice(file: string): Promise<EInvoice> {
   return result.invoice;
 }
 
-test('toInvoiceRecord maps the e-invoice onto the import record', async () => {
+void test('toInvoiceRecord maps the e-invoice onto the import record', async () => {
   const record = toInvoiceRecord(await invoice('en16931-cef/ubl__ubl-tc434-example5.xml'));
   assert.deepEqual(record, {
     number: 'TOSL110',
@@ -37,16 +43,19 @@ test('toInvoiceRecord maps the e-invoice onto the import record', async () => {
   });
 });
 
-test('accountRef falls back from buyer id to email to name', () => {
+void test('accountRef falls back from buyer id to email to name', () => {
   const base = { name: 'Buyer AG', email: 'ap@buyer.example', id: 'B-1', country: 'DE' };
   const e = { buyer: base } as unknown as EInvoice;
   assert.equal(toInvoiceRecord(e).accountRef, 'B-1');
-  assert.equal(toInvoiceRecord({ ...e, buyer: { ...base, id: null } }).accountRef, 'ap@buyer.example');
+  assert.equal(
+    toInvoiceRecord({ ...e, buyer: { ...base, id: null } }).accountRef,
+    'ap@buyer.example',
+  );
   const nameOnly = toInvoiceRecord({ ...e, buyer: { ...base, id: null, email: null } });
   assert.deepEqual([nameOnly.accountRef, nameOnly.accountName], ['Buyer AG', 'Buyer AG']);
 });
 
-test('dry-run JSON of a parsed file has exactly the agreed shape', async () => {
+void test('dry-run JSON of a parsed file has exactly the agreed shape', async () => {
   const file = 'en16931-cef/cii__CII_business_example_01.xml';
   const json = toDryRunJson(file, await parse(file));
   assert.deepEqual(json, {
@@ -74,7 +83,7 @@ test('dry-run JSON of a parsed file has exactly the agreed shape', async () => {
   );
 });
 
-test('dry-run JSON uses null for absent values and carries errors as {message, where}', async () => {
+void test('dry-run JSON uses null for absent values and carries errors as {message, where}', async () => {
   const noDue = toDryRunJson('cn.xml', await parse('en16931-cef/ubl__ubl-tc434-example9.xml'));
   assert.ok(noDue.ok);
   assert.equal(noDue.invoice.buyer.email, null);

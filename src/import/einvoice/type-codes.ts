@@ -6,7 +6,19 @@ import type { InvoiceKind } from '../../core/ledger.ts';
 // price variation, 308 delcredere credit note, 381 credit note, 396 factored credit note,
 // 420 optical character reading (OCR) payment credit note, 458 reversal of debit,
 // 532 forwarder's credit note.
-const creditNoteCodes = new Set(['81', '83', '261', '262', '296', '308', '381', '396', '420', '458', '532']);
+const creditNoteCodes = new Set([
+  '81',
+  '83',
+  '261',
+  '262',
+  '296',
+  '308',
+  '381',
+  '396',
+  '420',
+  '458',
+  '532',
+]);
 
 // Invoices, including corrected (384), self-billed (389), partial (326), prepayment (386)
 // and the German construction codes (875-877) XRechnung allows.
@@ -23,9 +35,13 @@ export type KindDecision = { readonly kind: InvoiceKind; readonly note: string |
 export function kindOf(typeCode: string | null, creditNoteRoot: boolean): KindDecision {
   if (creditNoteRoot) {
     const odd = typeCode !== null && !creditNoteCodes.has(typeCode);
-    return { kind: 'credit_note', note: odd ? `UBL CreditNote with type code ${typeCode}: read as a credit note` : null };
+    return {
+      kind: 'credit_note',
+      note: odd ? `UBL CreditNote with type code ${typeCode}: read as a credit note` : null,
+    };
   }
-  if (typeCode === null) return { kind: 'invoice', note: 'no document type code (BT-3): read as an invoice' };
+  if (typeCode === null)
+    return { kind: 'invoice', note: 'no document type code (BT-3): read as an invoice' };
   if (creditNoteCodes.has(typeCode)) return { kind: 'credit_note', note: null };
   if (invoiceCodes.has(typeCode)) return { kind: 'invoice', note: null };
   return { kind: 'invoice', note: `unknown document type code ${typeCode}: read as an invoice` };

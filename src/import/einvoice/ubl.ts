@@ -16,7 +16,10 @@ const totals = 'cac:LegalMonetaryTotal';
 
 /** True when the root element is a UBL Invoice or CreditNote. */
 export function isUbl(root: XmlElement): boolean {
-  return (root.local === 'Invoice' && root.ns === ublInvoiceNs) || (root.local === 'CreditNote' && root.ns === ublCreditNoteNs);
+  return (
+    (root.local === 'Invoice' && root.ns === ublInvoiceNs) ||
+    (root.local === 'CreditNote' && root.ns === ublCreditNoteNs)
+  );
 }
 
 /** Reads the fields Dunwise needs from a UBL document (validation happens later). */
@@ -29,7 +32,10 @@ export function readUbl(root: XmlElement): RawInvoice {
     return located(el?.text || null, doc.where(path), el?.attrs['currencyID'] ?? null);
   };
   // UBL 2.1 CreditNote has no cbc:DueDate; EN 16931 puts BT-9 in PaymentMeans/PaymentDueDate there.
-  const dueDate = creditNote && doc.text('cbc:DueDate') === null ? at('cac:PaymentMeans/cbc:PaymentDueDate') : at('cbc:DueDate');
+  const dueDate =
+    creditNote && doc.text('cbc:DueDate') === null
+      ? at('cac:PaymentMeans/cbc:PaymentDueDate')
+      : at('cbc:DueDate');
   return {
     syntax: 'ubl',
     creditNoteRoot: creditNote,
@@ -52,7 +58,9 @@ export function readUbl(root: XmlElement): RawInvoice {
 function readBuyer(doc: Doc): RawInvoice['buyer'] {
   return {
     where: doc.where(party),
-    name: doc.text(`${party}/cac:PartyLegalEntity/cbc:RegistrationName`) ?? doc.text(`${party}/cac:PartyName/cbc:Name`),
+    name:
+      doc.text(`${party}/cac:PartyLegalEntity/cbc:RegistrationName`) ??
+      doc.text(`${party}/cac:PartyName/cbc:Name`),
     contactEmail: doc.text(`${party}/cac:Contact/cbc:ElectronicMail`),
     endpoint: doc.text(`${party}/cbc:EndpointID`),
     ids: [

@@ -3,18 +3,26 @@
 import iconv from 'iconv-lite';
 import type { EInvoiceError } from './types.ts';
 
-export type XmlText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: EInvoiceError };
+export type XmlText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly error: EInvoiceError };
 
 /** Decodes XML bytes (UTF-8 with or without BOM, UTF-16 with BOM, or a declared legacy encoding). */
 export function decodeXml(bytes: Uint8Array): XmlText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return ok(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return ok(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return ok(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return ok(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'));
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
   const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
   if (declared === undefined || /^utf-?8$/i.test(declared)) return utf8(bytes);
+  const shown: string = declared; // encodingExists is a type guard: `declared` is `never` below
   if (!iconv.encodingExists(declared)) {
-    return fail(`unsupported character encoding "${declared}" in the XML declaration`, 'line 1, column 1');
+    return fail(
+      `unsupported character encoding "${shown}" in the XML declaration`,
+      'line 1, column 1',
+    );
   }
   return ok(iconv.decode(Buffer.from(bytes), declared));
 }
@@ -26,8 +34,9 @@ export function decodeXml(bytes: Uint8Array): XmlText {
 export function refuseDtd(text: string): EInvoiceError | null {
   const match = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (!match) return null;
+  const kind = (match[1] ?? '').toUpperCase();
   return {
-    message: `refused: the XML contains a <!${match[1]?.toUpperCase()} declaration; DTDs and entities are not allowed in e-invoices (XXE and entity-expansion protection)`,
+    message: `refused: the XML contains a <!${kind} declaration; DTDs and entities are not allowed in e-invoices (XXE and entity-expansion protection)`,
     where: lineColumn(text, match.index),
   };
 }

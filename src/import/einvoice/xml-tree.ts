@@ -14,7 +14,9 @@ export type XmlElement = {
   readonly text: string;
 };
 
-export type XmlParse = { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly error: EInvoiceError };
+export type XmlParse =
+  | { readonly ok: true; readonly root: XmlElement }
+  | { readonly ok: false; readonly error: EInvoiceError };
 
 type OrderedNode = Record<string, unknown>;
 const attrPrefix = '@_';
@@ -25,7 +27,8 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   if (!decoded.ok) return decoded;
   const dtd = refuseDtd(decoded.text);
   if (dtd) return { ok: false, error: dtd };
-  if (decoded.text.trim() === '') return { ok: false, error: { message: 'the file is empty', where: 'line 1, column 1' } };
+  if (decoded.text.trim() === '')
+    return { ok: false, error: { message: 'the file is empty', where: 'line 1, column 1' } };
   const valid = XMLValidator.validate(decoded.text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
@@ -46,12 +49,18 @@ export function parseXml(bytes: Uint8Array): XmlParse {
   });
   const nodes = parser.parse(decoded.text) as OrderedNode[];
   const rootNode = nodes.find((n) => elementName(n) !== null);
-  if (!rootNode) return { ok: false, error: { message: 'the XML has no root element', where: 'line 1, column 1' } };
+  if (!rootNode)
+    return {
+      ok: false,
+      error: { message: 'the XML has no root element', where: 'line 1, column 1' },
+    };
   return { ok: true, root: toElement(rootNode, new Map()) };
 }
 
 function elementName(node: OrderedNode): string | null {
-  return Object.keys(node).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?')) ?? null;
+  return (
+    Object.keys(node).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?')) ?? null
+  );
 }
 
 function toElement(node: OrderedNode, inherited: ReadonlyMap<string, string>): XmlElement {
@@ -73,7 +82,14 @@ function toElement(node: OrderedNode, inherited: ReadonlyMap<string, string>): X
     if (typeof child['#text'] === 'string') texts.push(child['#text']);
     else if (elementName(child) !== null) children.push(toElement(child, scope));
   }
-  return { name, local: localPart(name), ns: scope.get(prefix) ?? '', attrs, children, text: texts.join(' ').trim() };
+  return {
+    name,
+    local: localPart(name),
+    ns: scope.get(prefix) ?? '',
+    attrs,
+    children,
+    text: texts.join(' ').trim(),
+  };
 }
 
 function localPart(name: string): string {

@@ -35,11 +35,16 @@ function basiszinssatz(): RateTable {
       'Deutsche Bundesbank, Basiszinssatz nach § 247 BGB, series BBIN1/M.DE.BBK.BBKBAS2.EUR.ME ' +
       '(https://api.statistiken.bundesbank.de/rest/download/BBIN1/M.DE.BBK.BBKBAS2.EUR.ME?format=sdmx&lang=de), ' +
       'fetched 2025-10-02 as compiled in ameax/bgb-interest data/base_rates.json (commit 8624a00b49b0)',
-    attribution: 'Quelle: Deutsche Bundesbank. Change-point list from ameax/bgb-interest (MIT licence).',
+    attribution:
+      'Quelle: Deutsche Bundesbank. Change-point list from ameax/bgb-interest (MIT licence).',
     // § 247 (1) BGB: the rate set on 1 July 2025 holds for the whole half-year.
     knownUntil: '2025-12-31' as LocalDate,
-    changes: entries.map((m) => ({ from: `${m[1]}-${m[2]}-01` as LocalDate, ratePercent: rate(m[3] ?? '') })),
-    notes: 'The Basiszinssatz changes only on 1 January and 1 July; months without a change are not listed.',
+    changes: entries.map((m) => ({
+      from: `${m[1]}-${m[2]}-01` as LocalDate,
+      ratePercent: rate(m[3] ?? ''),
+    })),
+    notes:
+      'The Basiszinssatz changes only on 1 January and 1 July; months without a change are not listed.',
   };
 }
 
@@ -55,7 +60,8 @@ function ecbMro(): RateTable {
     source:
       'European Central Bank, main refinancing operations fixed rate, as FRED series ECBMRRFR (daily, ' +
       'Federal Reserve Bank of St. Louis); fixture copy EoinB2001/Unemployment_Prediction_Ireland ECBMRRFR.csv (commit f0062d1ec919)',
-    attribution: 'Source: European Central Bank; retrieved from FRED, Federal Reserve Bank of St. Louis. ECB statistics may be reused with the source acknowledged.',
+    attribution:
+      'Source: European Central Bank; retrieved from FRED, Federal Reserve Bank of St. Louis. ECB statistics may be reused with the source acknowledged.',
     knownUntil: last.from,
     changes: compress(days),
     notes:
@@ -83,7 +89,9 @@ function boeBankRate(): RateTable {
     from: m[1] as LocalDate,
     ratePercent: rate(m[2] ?? ''),
   }));
-  const all = [...fromCsv.reverse(), ...later].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const all = [...fromCsv.reverse(), ...later].sort((a, b) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+  );
   return {
     source:
       'Bank of England, Bank Rate history (official download), changes 1975-01-20..2024-08-01, fixture copy ' +
@@ -93,7 +101,8 @@ function boeBankRate(): RateTable {
     // The md reports the rate held at 4.00 % in November 2025 without a day; the MPC announced it on 6 November 2025.
     knownUntil: '2025-11-06' as LocalDate,
     changes: compress(all),
-    notes: 'Changes after 2024-08-01 come from secondary public pages; check them against the Bank of England before relying on them.',
+    notes:
+      'Changes after 2024-08-01 come from secondary public pages; check them against the Bank of England before relying on them.',
   };
 }
 
@@ -101,7 +110,9 @@ function write(name: string, table: RateTable): void {
   const checked = parseRateTable(JSON.parse(JSON.stringify(table)));
   if (checked.kind === 'error') throw new Error(`${name}: ${checked.reason}`);
   const { changes, ...head } = table;
-  const lines = changes.map((c) => `    ${JSON.stringify(c).replace(/":/g, '": ').replace(/,"/g, ', "')}`);
+  const lines = changes.map(
+    (c) => `    { "from": "${c.from}", "ratePercent": ${JSON.stringify(c.ratePercent)} }`,
+  );
   const headText = JSON.stringify(head, null, 2).replace(/\n}$/, '');
   writeFileSync(`${here}${name}`, `${headText},\n  "changes": [\n${lines.join(',\n')}\n  ]\n}\n`);
   console.log(`${name}: ${changes.length} changes, known until ${table.knownUntil}`);

@@ -32,11 +32,16 @@ const statutoryLaws: Readonly<Record<'eu' | 'uk' | 'de' | 'fr', StatutoryLaw>> =
 export function calculateInterest(input: InterestInput): InterestResult {
   const { principalMinor, currency, dueDate, until } = input;
   if (principalMinor <= 0n) return refuse('the principal must be greater than zero');
-  if (principalMinor > maxMinor) return refuse('the principal is beyond the largest amount Dunwise accepts');
-  if (asCurrency(currency) !== currency) return refuse(`"${currency}" is not an ISO 4217 currency code`);
+  if (principalMinor > maxMinor) {
+    return refuse('the principal is beyond the largest amount Dunwise accepts');
+  }
+  if (asCurrency(currency) !== currency) {
+    return refuse(`"${currency}" is not an ISO 4217 currency code`);
+  }
   const dayCount = input.dayCount ?? 'act/365';
   const businessToBusiness = input.businessToBusiness ?? true;
-  const result = input.law === 'contractual' ? contractual(input) : statutory(input, statutoryLaws[input.law]);
+  const result =
+    input.law === 'contractual' ? contractual(input) : statutory(input, statutoryLaws[input.law]);
   if (result.kind === 'ok' && result.interestMinor > maxMinor) {
     return refuse('the interest is beyond the largest amount Dunwise accepts');
   }
@@ -44,7 +49,9 @@ export function calculateInterest(input: InterestInput): InterestResult {
 
   function statutory(i: InterestInput, law: StatutoryLaw): InterestResult {
     if (i.contractualRatePercent !== undefined || i.contractualFixedFeeMinor !== undefined) {
-      return refuse(`a contractual rate or fee was given with law '${law.name}'; use law 'contractual'`);
+      return refuse(
+        `a contractual rate or fee was given with law '${law.name}'; use law 'contractual'`,
+      );
     }
     if (currency !== law.currency) {
       return refuse(`${law.title} is computed for ${law.currency} debts only, not ${currency}`);
@@ -60,15 +67,31 @@ export function calculateInterest(input: InterestInput): InterestResult {
   function contractual(i: InterestInput): InterestResult {
     const { contractualRatePercent: rateText, contractualFixedFeeMinor: fixedFeeMinor = 0n } = i;
     if (rateText === undefined && i.contractualFixedFeeMinor === undefined) {
-      return refuse("law 'contractual' needs contractualRatePercent, contractualFixedFeeMinor or both");
+      return refuse(
+        "law 'contractual' needs contractualRatePercent, contractualFixedFeeMinor or both",
+      );
     }
     const rate = rateText === undefined ? null : parsePercent(rateText);
     if (rateText !== undefined && rate === null) {
-      return refuse(`contractualRatePercent "${rateText}" is not a plain decimal such as "8" or "1.5"`);
+      return refuse(
+        `contractualRatePercent "${rateText}" is not a plain decimal such as "8" or "1.5"`,
+      );
     }
-    if (rate !== null && rate.units < 0n) return refuse('contractualRatePercent must not be negative');
-    if (fixedFeeMinor < 0n || fixedFeeMinor > maxMinor) return refuse('contractualFixedFeeMinor is out of range');
-    return contractualInterest({ principalMinor, currency, dueDate, until, dayCount, rate, fixedFeeMinor });
+    if (rate !== null && rate.units < 0n) {
+      return refuse('contractualRatePercent must not be negative');
+    }
+    if (fixedFeeMinor < 0n || fixedFeeMinor > maxMinor) {
+      return refuse('contractualFixedFeeMinor is out of range');
+    }
+    return contractualInterest({
+      principalMinor,
+      currency,
+      dueDate,
+      until,
+      dayCount,
+      rate,
+      fixedFeeMinor,
+    });
   }
 }
 

@@ -26,7 +26,8 @@ export function mergeRateTable(base: RateTable, extension: unknown): MergeResult
       reason: `extension starts on ${extStart} but the base table is known only until ${base.knownUntil}; rates from ${firstUncovered} would be missing`,
     };
   }
-  const knownUntil = compareDates(ext.knownUntil, base.knownUntil) > 0 ? ext.knownUntil : base.knownUntil;
+  const knownUntil =
+    compareDates(ext.knownUntil, base.knownUntil) > 0 ? ext.knownUntil : base.knownUntil;
   const boundaries = new Set<LocalDate>([
     ...base.changes.map((c) => c.from),
     ...ext.changes.map((c) => c.from),

@@ -1,6 +1,12 @@
 import type { CurrencyCode } from '../currency.ts';
 import { addDays, type LocalDate } from '../local-date.ts';
-import { dayCountOf, roundHalfUp, simpleInterest, yearFraction, type DayCount } from './day-count.ts';
+import {
+  dayCountOf,
+  roundHalfUp,
+  simpleInterest,
+  yearFraction,
+  type DayCount,
+} from './day-count.ts';
 import type { LawCase, StatutoryLaw } from './laws/statutory-law.ts';
 import { addPercent, comparePercent, formatPercent, type Percent } from './percent.ts';
 import { halfYearStart, splitByHalfYear, type DayRange } from './periods.ts';
@@ -21,7 +27,11 @@ type RatedRange = DayRange & { readonly rate: Percent; readonly reference: Perce
  * 1 January and 1 July, each half-year gets its reference rate + points, adjacent half-years with
  * the same rate are joined, and each resulting period is rounded once, half-up.
  */
-export function statutoryInterest(law: StatutoryLaw, claim: StatutoryClaim, table: RateTable): InterestResult {
+export function statutoryInterest(
+  law: StatutoryLaw,
+  claim: StatutoryClaim,
+  table: RateTable,
+): InterestResult {
   const accrual: DayRange = { from: addDays(claim.dueDate, 1), to: claim.until };
   const margin = law.margin(claim);
   const runs: RatedRange[] = [];
@@ -29,7 +39,13 @@ export function statutoryInterest(law: StatutoryLaw, claim: StatutoryClaim, tabl
     const needsRateFor = law.referenceDate(halfYearStart(part.from));
     const found = rateOn(table, needsRateFor);
     if (found.kind === 'unknown') {
-      return { kind: 'rate_unknown', table: law.table, needsRateFor, knownUntil: table.knownUntil, cause: found.cause };
+      return {
+        kind: 'rate_unknown',
+        table: law.table,
+        needsRateFor,
+        knownUntil: table.knownUntil,
+        cause: found.cause,
+      };
     }
     const rate = addPercent(found.rate, margin);
     const previous = runs.at(-1);
@@ -45,7 +61,9 @@ export function statutoryInterest(law: StatutoryLaw, claim: StatutoryClaim, tabl
     days: dayCountOf(run),
     ratePercent: formatPercent(run.rate),
     referenceRatePercent: formatPercent(run.reference),
-    interestMinor: roundHalfUp(simpleInterest(claim.principalMinor, run.rate, yearFraction(run, claim.dayCount))),
+    interestMinor: roundHalfUp(
+      simpleInterest(claim.principalMinor, run.rate, yearFraction(run, claim.dayCount)),
+    ),
   }));
   const late = periods.length > 0;
   return {

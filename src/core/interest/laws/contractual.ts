@@ -1,6 +1,12 @@
 import type { CurrencyCode } from '../../currency.ts';
 import { addDays, compareDates, type LocalDate } from '../../local-date.ts';
-import { dayCountOf, roundHalfUp, simpleInterest, yearFraction, type DayCount } from '../day-count.ts';
+import {
+  dayCountOf,
+  roundHalfUp,
+  simpleInterest,
+  yearFraction,
+  type DayCount,
+} from '../day-count.ts';
 import { formatPercent, type Percent } from '../percent.ts';
 import { interestRounding, type InterestPeriod, type InterestResult } from '../types.ts';
 
@@ -31,7 +37,9 @@ export function contractualInterest(claim: ContractualClaim): InterestResult {
       to: claim.until,
       days: dayCountOf(range),
       ratePercent: formatPercent(claim.rate),
-      interestMinor: roundHalfUp(simpleInterest(claim.principalMinor, claim.rate, yearFraction(range, claim.dayCount))),
+      interestMinor: roundHalfUp(
+        simpleInterest(claim.principalMinor, claim.rate, yearFraction(range, claim.dayCount)),
+      ),
     });
   }
   return {

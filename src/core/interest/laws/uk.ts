@@ -20,7 +20,8 @@ export const ukLatePaymentAct: StatutoryLaw = {
   currency: 'GBP',
   table: 'boeBankRate',
   refuse: (c) => {
-    if (!c.businessToBusiness) return 'the Late Payment Act covers contracts between businesses only';
+    if (!c.businessToBusiness)
+      return 'the Late Payment Act covers contracts between businesses only';
     if (compareDates(c.dueDate, regulations2002) < 0) {
       return 'debts due before 7 August 2002 fall under the original 1998 rate rules, which Dunwise does not compute';
     }

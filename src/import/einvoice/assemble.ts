@@ -13,7 +13,7 @@ import type { EInvoiceBuyer, EInvoiceResult } from './types.ts';
 
 /** Validates a raw UBL/CII reading into an EInvoice, or the first problem found. */
 export function assemble(raw: RawInvoice): EInvoiceResult {
-  const notes: string[] = [];
+  const notes: string[] = [...raw.notes];
   const number = required(raw.number, 'invoice number (BT-1)');
   if (!number.ok) return number;
   const currency = currencyOf(raw.currency);

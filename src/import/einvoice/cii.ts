@@ -16,6 +16,7 @@ const agreement = 'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgre
 const settlement = 'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement';
 const totals = `${settlement}/ram:SpecifiedTradeSettlementHeaderMonetarySummation`;
 const buyer = `${agreement}/ram:BuyerTradeParty`;
+const dueDatePath = `${settlement}/ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString`;
 
 /** True when the root element is a CII CrossIndustryInvoice. */
 export function isCii(root: XmlElement): boolean {
@@ -30,17 +31,26 @@ export function readCii(root: XmlElement): RawInvoice {
     const el = doc.first(path);
     return located(el?.text || null, doc.where(path), el?.attrs[attr] ?? null);
   };
+  // EXTENDED allows several payment terms (instalments), each with its own due date: the
+  // earliest is the one to chase first. Format-102 texts (YYYYMMDD) sort as dates.
+  const due = doc.all(dueDatePath).filter((e) => e.text !== '');
+  due.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const dueTexts = [
+    ...new Set(due.map((e) => e.text.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3'))),
+  ];
+  const notes =
+    dueTexts.length > 1
+      ? [`several payment terms with due dates ${dueTexts.join(', ')}: the earliest is used`]
+      : [];
   return {
     syntax: 'cii',
+    notes,
     creditNoteRoot: false,
     number: at('rsm:ExchangedDocument/ram:ID'),
     typeCode: at('rsm:ExchangedDocument/ram:TypeCode'),
     currency: at(`${settlement}/ram:InvoiceCurrencyCode`),
     issueDate: withAttr('rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString', 'format'),
-    dueDate: withAttr(
-      `${settlement}/ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString`,
-      'format',
-    ),
+    dueDate: located(due[0]?.text ?? null, doc.where(dueDatePath), due[0]?.attrs['format'] ?? null),
     total: withAttr(`${totals}/ram:GrandTotalAmount`, 'currencyID'),
     prepaid: withAttr(`${totals}/ram:TotalPrepaidAmount`, 'currencyID'),
     payable: withAttr(`${totals}/ram:DuePayableAmount`, 'currencyID'),

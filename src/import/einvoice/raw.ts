@@ -39,6 +39,8 @@ export type RawInvoice = {
   readonly buyer: RawBuyer;
   readonly poNumber: string | null;
   readonly correctsNumber: string | null;
+  /** What the reader decided on the way (e.g. which of several due dates it took). */
+  readonly notes: readonly string[];
 };
 
 /** A Located built from a lookup. */

@@ -38,6 +38,7 @@ export function readUbl(root: XmlElement): RawInvoice {
       : at('cbc:DueDate');
   return {
     syntax: 'ubl',
+    notes: [],
     creditNoteRoot: creditNote,
     number: at('cbc:ID'),
     typeCode: at(creditNote ? 'cbc:CreditNoteTypeCode' : 'cbc:InvoiceTypeCode'),

@@ -255,3 +255,24 @@ void test('a PDF handed to the synchronous XML reader is refused with a pointer 
     /is a PDF: read it with parseEInvoice/,
   );
 });
+
+void test('CII instalments (several payment terms with due dates): the earliest due date, with a note', () => {
+  const terms = (description: string, date: string): string =>
+    `<ram:SpecifiedTradePaymentTerms><ram:Description>${description}</ram:Description>` +
+    `<ram:DueDateDateTime><udt:DateTimeString format="102">${date}</udt:DateTimeString></ram:DueDateDateTime>` +
+    `<ram:PartialPaymentAmount>168.45</ram:PartialPaymentAmount></ram:SpecifiedTradePaymentTerms>`;
+  const twoRates = replaced(
+    ciiText,
+    /<ram:SpecifiedTradePaymentTerms>[\s\S]*?<\/ram:SpecifiedTradePaymentTerms>/,
+    terms('2. Rate', '20160604') + terms('1. Rate', '20160504'),
+  );
+  const result = parseText(twoRates);
+  assert.ok(result.ok);
+  assert.deepEqual(
+    [result.invoice.dueDate, result.invoice.dueDateSource, result.invoice.terms],
+    ['2016-05-04', 'explicit', '2. Rate\n1. Rate'],
+  );
+  assert.deepEqual(result.invoice.notes, [
+    'several payment terms with due dates 2016-05-04, 2016-06-04: the earliest is used',
+  ]);
+});

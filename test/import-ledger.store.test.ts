@@ -41,7 +41,7 @@ test('importing the same file twice changes nothing; a changed amount updates wi
     const audit = await store.db.selectFrom('audit_log').selectAll().execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]?.entity_id, 'A-2');
-    assert.deepEqual(JSON.parse(audit[0]?.detail ?? '{}').changes, { openMinor: { from: '10000', to: '4000' } });
+    assert.deepEqual((JSON.parse(audit[0]?.detail ?? '{}') as { changes: unknown }).changes, { openMinor: { from: '10000', to: '4000' } });
     const beta = await ports(store).reader.account('BETA');
     assert.equal(beta?.timeZone, 'Europe/Paris');
     assert.equal(beta?.invoices[0]?.openMinor, 4000n);

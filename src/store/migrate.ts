@@ -38,7 +38,7 @@ export async function migrate(db: Kysely<unknown>, dialect: StoreDialect, where:
   }
   if (steps.every((s) => executedNames.includes(s.name))) return;
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }
 
 async function executedMigrations(db: Kysely<unknown>): Promise<string[]> {

@@ -48,7 +48,7 @@ export function loadMapping(text: string, fileName: string): MappingResult {
     };
   }
   const parsed = mappingSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { kind: 'ok', mapping: parsed.data as ColumnMapping };
+  if (parsed.success) return { kind: 'ok', mapping: parsed.data };
   const problems = parsed.error.issues.flatMap((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [null];
     return keys.map((key) => {

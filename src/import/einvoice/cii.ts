@@ -4,7 +4,7 @@ import { docOf, type Doc, type Namespaces } from './xml-path.ts';
 import { located, type Located, type RawInvoice } from './raw.ts';
 import type { XmlElement } from './xml-tree.ts';
 
-export const ciiNs = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
+const ciiNs = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
 
 const namespaces: Namespaces = {
   rsm: ciiNs,

@@ -6,6 +6,7 @@ import { fromParts, parseLocalDate, type LocalDate } from '../../core/local-date
 import type { Located } from './raw.ts';
 import type { EInvoiceError } from './types.ts';
 
+/** A validated value, or why the field was refused. */
 export type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EInvoiceError };
 

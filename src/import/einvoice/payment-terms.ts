@@ -27,6 +27,7 @@ export function cleanTerms(texts: readonly string[]): string | null {
   return cleaned.length === 0 ? null : cleaned.join('\n');
 }
 
+/** A due date found in the terms (or null), and a note saying how. */
 export type DerivedDueDate = { readonly date: LocalDate | null; readonly note: string | null };
 
 // XRechnung's structured cash-discount lines: '#SKONTO#TAGE=7#PROZENT=2.00#[BASISBETRAG=..#]'.

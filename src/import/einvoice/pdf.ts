@@ -16,6 +16,7 @@ import type { EInvoiceError } from './types.ts';
 
 /** An XML file found in a PDF: its attachment name and bytes. */
 export type PdfAttachment = { readonly name: string; readonly bytes: Uint8Array };
+/** The invoice attachment of a PDF, or why there is none. */
 export type PdfExtraction =
   | { readonly ok: true; readonly attachment: PdfAttachment }
   | { readonly ok: false; readonly error: EInvoiceError };

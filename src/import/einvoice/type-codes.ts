@@ -29,6 +29,7 @@ const invoiceCodes = new Set([
   '623', '633', '751', '780', '875', '876', '877', '935',
 ]);
 
+/** Invoice or credit note, with a note when the code was unusual. */
 export type KindDecision = { readonly kind: InvoiceKind; readonly note: string | null };
 
 /** Decides invoice or credit note from the UBL root and the type code. */

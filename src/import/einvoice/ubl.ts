@@ -3,8 +3,8 @@ import { docOf, type Doc, type Namespaces } from './xml-path.ts';
 import { located, type Located, type RawInvoice } from './raw.ts';
 import type { XmlElement } from './xml-tree.ts';
 
-export const ublInvoiceNs = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
-export const ublCreditNoteNs = 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2';
+const ublInvoiceNs = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
+const ublCreditNoteNs = 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2';
 
 const namespaces: Namespaces = {
   cac: 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2',

@@ -40,8 +40,3 @@ export function selectAll(from: readonly XmlElement[], path: string, ns: Namespa
   }
   return current;
 }
-
-/** Children of `el` matching one 'prefix:Local' step. */
-export function childrenOf(el: XmlElement, step: string, ns: Namespaces): XmlElement[] {
-  return selectAll([el], step, ns);
-}

@@ -3,6 +3,7 @@
 import iconv from 'iconv-lite';
 import type { EInvoiceError } from './types.ts';
 
+/** Decoded XML text, or why the bytes could not be decoded. */
 export type XmlText =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly error: EInvoiceError };

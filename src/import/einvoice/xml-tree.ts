@@ -14,6 +14,7 @@ export type XmlElement = {
   readonly text: string;
 };
 
+/** The root element of a well-formed, DTD-free document, or the problem. */
 export type XmlParse =
   | { readonly ok: true; readonly root: XmlElement }
   | { readonly ok: false; readonly error: EInvoiceError };

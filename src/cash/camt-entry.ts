@@ -72,7 +72,9 @@ function detailTransaction(
   const side = amount.minor >= 0n ? 'Dbtr' : 'Cdtr';
   const parties = child(detail, 'RltdPties');
   const party = child(parties, side);
-  const name = textAt(party, 'Nm') ?? textAt(party, 'Pty', 'Nm');
+  // v2-v4: Dbtr/Nm; v8 and later: Dbtr/Pty/Nm, or Dbtr/Agt/FinInstnId/Nm for a bank as party.
+  const name =
+    textAt(party, 'Nm') ?? textAt(party, 'Pty', 'Nm') ?? textAt(party, 'Agt', 'FinInstnId', 'Nm');
   const accountId = at(parties, `${side}Acct`, 'Id');
   const account = textAt(accountId, 'IBAN') ?? textAt(accountId, 'Othr', 'Id');
   const remittance = child(detail, 'RmtInf');

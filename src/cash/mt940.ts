@@ -44,8 +44,12 @@ function readMessage(message: Mt940Message, warn: (w: string) => void): DraftSta
   const transactions: DraftTransaction[] = [];
   message.fields.forEach((f, i) => {
     if (f.tag !== '61') return;
-    const next = message.fields[i + 1];
-    transactions.push(transaction(f, next?.tag === '86' ? next : undefined, currency, warn));
+    // Old Rabobank files repeat :86: once per line; a :86: after :62F: is about the statement.
+    const info: Mt940Field[] = [];
+    for (let j = i + 1; message.fields[j]?.tag === '86'; j++) info.push(message.fields[j] as Mt940Field);
+    const first = info[0];
+    const joined = first && { ...first, value: info.map((x) => x.value).join('\n') };
+    transactions.push(transaction(f, joined, currency, warn));
   });
   return {
     id: field('20')?.value.trim() || null,

@@ -79,7 +79,9 @@ export function normaliseStripeEvent(event: unknown): StripeEventResult {
   const amount = amountOf(kind, type, object);
   const created = num(e['created']) ?? num(object['created']);
   if (amount === null || created === null) return { ok: false, reason: 'invalid', detail: `${type}: missing amount or created` };
-  const isInvoice = str(object['object']) === 'invoice';
+  // Recorded payloads do not always carry `object`, so the event type decides what `id` is.
+  const isInvoice = str(object['object']) === 'invoice' || type.startsWith('invoice.');
+  const isCharge = str(object['object']) === 'charge' || (type.startsWith('charge.') && kind !== 'dispute');
   return {
     ok: true,
     event: {
@@ -91,7 +93,7 @@ export function normaliseStripeEvent(event: unknown): StripeEventResult {
       currency,
       customerId: idOf(object['customer']),
       invoiceId: isInvoice ? str(object['id']) : idOf(object['invoice']),
-      chargeId: str(object['object']) === 'charge' ? str(object['id']) : idOf(object['charge']),
+      chargeId: isCharge ? str(object['id']) : idOf(object['charge']),
       created: fromEpochDay(Math.floor(created / 86_400)),
       decline: kind === 'payment_failed' ? declineOf(object) : null,
       disputeStatus: kind === 'dispute' ? str(object['status']) : null,

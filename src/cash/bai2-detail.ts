@@ -11,7 +11,8 @@ import { fail } from './statement.ts';
 export function bai2Amount(text: string, line: number): bigint | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (!/^[+-]?\d+$/.test(trimmed)) fail(`amount "${text}" is not a whole number of minor units`, `line ${line}`);
+  if (!/^[+-]?\d+$/.test(trimmed))
+    fail(`amount "${text}" is not a whole number of minor units`, `line ${line}`);
   return BigInt(trimmed);
 }
 
@@ -24,7 +25,8 @@ export function fundsDetailLength(funds: string, next: readonly string[], line: 
       return 3;
     case 'D': {
       const count = Number(next[0] ?? '');
-      if (!Number.isInteger(count) || count < 0) fail('funds type D without a distribution count', `line ${line}`);
+      if (!Number.isInteger(count) || count < 0)
+        fail('funds type D without a distribution count', `line ${line}`);
       return 1 + 2 * count;
     }
     default:
@@ -49,7 +51,8 @@ export function detailTransaction(
   const code = Number(type);
   const magnitude = bai2Amount(amountText, record.line) ?? 0n;
   const extra = fundsDetailLength(funds, tokens.slice(3), record.line);
-  const valueDate = funds.trim() === 'V' && tokens[3] ? yymmdd(tokens[3].trim(), record.line, warn) : null;
+  const valueDate =
+    funds.trim() === 'V' && tokens[3] ? yymmdd(tokens[3].trim(), record.line, warn) : null;
   const rest = tokens.slice(3 + extra);
   if (!(code >= 100 && code <= 699)) {
     warn(`line ${record.line}: type code ${type} is not a credit or debit; skipped`);

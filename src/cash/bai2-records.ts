@@ -38,7 +38,13 @@ export function splitBai2(text: string): Bai2Record[] {
       records[records.length - 1] = { ...last, continuations: [...last.continuations, body] };
       continue;
     }
-    records.push({ code, fields: stripEnd(body).split(','), line: p.line, raw: body, continuations: [] });
+    records.push({
+      code,
+      fields: stripEnd(body).split(','),
+      line: p.line,
+      raw: body,
+      continuations: [],
+    });
   }
   return records;
 }

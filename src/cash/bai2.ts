@@ -16,9 +16,13 @@ export function parseBai2(text: string, warn: (w: string) => void): Statement[] 
   const records = splitBai2(text);
   const first = records[0];
   if (first?.code !== '01') {
-    fail(`a BAI2 file starts with a 01 file header, found record "${first?.code ?? ''}"`, `line ${first?.line ?? 1}`);
+    fail(
+      `a BAI2 file starts with a 01 file header, found record "${first?.code ?? ''}"`,
+      `line ${first?.line ?? 1}`,
+    );
   }
-  if ((first.fields[7] ?? '').trim() !== '2') fail('only BAI version 2 files are read', `line ${first.line}`);
+  if ((first.fields[7] ?? '').trim() !== '2')
+    fail('only BAI version 2 files are read', `line ${first.line}`);
   const statements: Statement[] = [];
   let group: Group | null = null;
   let account: Account | null = null;
@@ -33,22 +37,28 @@ export function parseBai2(text: string, warn: (w: string) => void): Statement[] 
       }
       case '03':
         if (group === null) fail('03 account record outside a 02 group', `line ${r.line}`);
-        if (account !== null) fail('03 account record before the previous account\'s 49 trailer', `line ${r.line}`);
+        if (account !== null)
+          fail("03 account record before the previous account's 49 trailer", `line ${r.line}`);
         account = openAccount(r, group);
         break;
       case '16': {
-        if (account === null || group === null) fail('16 detail record outside an account', `line ${r.line}`);
+        if (account === null || group === null)
+          fail('16 detail record outside an account', `line ${r.line}`);
         const t = detailTransaction(r, account.draft.currency, group.asOf, warn);
         if (t !== null) account.transactions.push(t);
         break;
       }
       case '49':
-        if (account === null) fail('49 account trailer without an 03 account record', `line ${r.line}`);
-        statements.push(withEntryIds('bai2', { ...account.draft, transactions: account.transactions }));
+        if (account === null)
+          fail('49 account trailer without an 03 account record', `line ${r.line}`);
+        statements.push(
+          withEntryIds('bai2', { ...account.draft, transactions: account.transactions }),
+        );
         account = null;
         break;
       case '98':
-        if (account !== null) fail('98 group trailer before the account\'s 49 trailer', `line ${r.line}`);
+        if (account !== null)
+          fail("98 group trailer before the account's 49 trailer", `line ${r.line}`);
         group = null;
         break;
       case '99':
@@ -58,7 +68,11 @@ export function parseBai2(text: string, warn: (w: string) => void): Statement[] 
         fail(`unknown BAI2 record code "${r.code}"`, `line ${r.line}`);
     }
   }
-  if (!ended) fail('the file ends without a 99 file trailer (truncated?)', `line ${records.at(-1)?.line ?? 1}`);
+  if (!ended)
+    fail(
+      'the file ends without a 99 file trailer (truncated?)',
+      `line ${records.at(-1)?.line ?? 1}`,
+    );
   return statements;
 }
 
@@ -67,9 +81,12 @@ function openAccount(r: Bai2Record, group: Group): Account {
   const fields = allFields(r);
   const number = (fields[0] ?? '').trim();
   if (number === '') fail('03 account record without an account number', `line ${r.line}`);
-  const currency: CurrencyCode = currencyAt((fields[1] ?? '').trim() || group.currency || 'USD', `line ${r.line}`);
+  const currency: CurrencyCode = currencyAt(
+    (fields[1] ?? '').trim() || group.currency || 'USD',
+    `line ${r.line}`,
+  );
   const status = new Map<string, bigint | null>();
-  for (let i = 2; i < fields.length; ) {
+  for (let i = 2; i < fields.length;) {
     const code = (fields[i] ?? '').trim();
     const funds = fields[i + 3] ?? '';
     if (code !== '') status.set(code, bai2Amount(fields[i + 1] ?? '', r.line));

@@ -8,7 +8,10 @@ import { fail } from './statement.ts';
 import { at, child, childrenNamed, textAt, type XmlElement } from './xml-tree.ts';
 
 /** The transactions of one entry; `warn` collects what was read leniently. */
-export function entryTransactions(entry: XmlElement, warn: (w: string) => void): DraftTransaction[] {
+export function entryTransactions(
+  entry: XmlElement,
+  warn: (w: string) => void,
+): DraftTransaction[] {
   const entryAmount = signedAmount(entry, entry);
   const base = {
     bookingDate: choiceDate(child(entry, 'BookgDt')),
@@ -22,18 +25,24 @@ export function entryTransactions(entry: XmlElement, warn: (w: string) => void):
     // One detail: the booked entry amount is authoritative; a differing detail amount is noted.
     const own = amounts[0];
     if (own && (own.minor !== entryAmount.minor || own.currency !== entryAmount.currency)) {
-      warn(`${entry.path}: TxDtls amount ${own.minor} ${own.currency} differs from the entry; the entry amount is kept`);
+      warn(
+        `${entry.path}: TxDtls amount ${own.minor} ${own.currency} differs from the entry; the entry amount is kept`,
+      );
     }
     return [detailTransaction(details[0], entryAmount, base)];
   }
   if (amounts.some((a) => a === null)) {
-    warn(`${entry.path}: ${details.length} TxDtls without their own amounts; kept as one transaction`);
+    warn(
+      `${entry.path}: ${details.length} TxDtls without their own amounts; kept as one transaction`,
+    );
     return [detailTransaction(details[0], entryAmount, base)];
   }
   const parts = amounts as SignedAmount[];
   const total = parts.reduce((sum, a) => sum + a.minor, 0n);
   if (parts.every((a) => a.currency === entryAmount.currency) && total !== entryAmount.minor) {
-    warn(`${entry.path}: the TxDtls amounts add up to ${total}, the entry says ${entryAmount.minor} (minor units)`);
+    warn(
+      `${entry.path}: the TxDtls amounts add up to ${total}, the entry says ${entryAmount.minor} (minor units)`,
+    );
   }
   return details.map((d, i) => detailTransaction(d, parts[i] ?? entryAmount, base));
 }
@@ -66,7 +75,11 @@ function detailAmount(detail: XmlElement, entry: XmlElement): SignedAmount | nul
 function detailTransaction(
   detail: XmlElement | undefined,
   amount: SignedAmount,
-  base: { bookingDate: DraftTransaction['bookingDate']; valueDate: DraftTransaction['valueDate']; entryRef: string | null },
+  base: {
+    bookingDate: DraftTransaction['bookingDate'];
+    valueDate: DraftTransaction['valueDate'];
+    entryRef: string | null;
+  },
 ): DraftTransaction {
   // Money in comes from the debtor, money out goes to the creditor.
   const side = amount.minor >= 0n ? 'Dbtr' : 'Cdtr';

@@ -13,11 +13,17 @@ type Node = Record<string, any>; // genkgo's object dump: getters as keys, "__RE
 /** What genkgo's entry says our transactions for it must be (see camt-entry.ts for the rules). */
 function expectedTransactions(entry: Node): Node[] {
   const listed: (Node | string)[] = entry['getTransactionDetails'];
-  const details = listed.map((d) => (typeof d === 'string' ? entry['getTransactionDetail'] : d)) as Node[];
+  const details = listed.map((d) =>
+    typeof d === 'string' ? entry['getTransactionDetail'] : d,
+  ) as Node[];
   const entryAmount = BigInt(entry['getAmount']['getAmount']);
   const entryCurrency = entry['getAmount']['getCurrency']['getCode'];
   if (details.length > 1 && details.every((d) => d['getAmount'] !== null)) {
-    return details.map((d) => ({ detail: d, amount: BigInt(d['getAmount']['getAmount']), currency: d['getAmount']['getCurrency']['getCode'] }));
+    return details.map((d) => ({
+      detail: d,
+      amount: BigInt(d['getAmount']['getAmount']),
+      currency: d['getAmount']['getCurrency']['getCode'],
+    }));
   }
   return [{ detail: details[0] ?? null, amount: entryAmount, currency: entryCurrency }];
 }
@@ -26,7 +32,12 @@ function date(d: Node | null): string | null {
   return d === null ? null : String(d['0']).slice(0, 10);
 }
 
-function checkTransaction(file: string, entry: Node, want: Node, got: Transaction | undefined): void {
+function checkTransaction(
+  file: string,
+  entry: Node,
+  want: Node,
+  got: Transaction | undefined,
+): void {
   const at = `${file} entry ${entry['getIndex']}`;
   assert.ok(got, `${at}: transaction missing`);
   assert.equal(got.amount, want['amount'], `${at}: amount`);
@@ -37,20 +48,35 @@ function checkTransaction(file: string, entry: Node, want: Node, got: Transactio
   const refs = d?.['getReference'] ?? null;
   const e2e = refs?.['getEndToEndId'] ?? null;
   assert.equal(got.endToEndId, e2e === 'NOTPROVIDED' ? null : e2e, `${at}: end-to-end id`);
-  const bankRef = refs?.['getAccountServicerReference'] ?? entry['getAccountServicerReference'] ?? null;
+  const bankRef =
+    refs?.['getAccountServicerReference'] ?? entry['getAccountServicerReference'] ?? null;
   assert.equal(got.bankReference, bankRef, `${at}: bank reference`);
   const side = got.amount >= 0n ? 'Debtor' : 'Creditor';
   const party = (d?.['getRelatedParties'] ?? []).find((p: Node) =>
     String(p['getRelatedPartyType']['__CLASS__']).endsWith(`\\${side}`),
   );
-  assert.equal(got.counterpartyName, party?.['getRelatedPartyType']['getName'] ?? null, `${at}: name`);
-  assert.equal(got.counterpartyAccount, party?.['getAccount']?.['getIdentification'] ?? null, `${at}: account`);
+  assert.equal(
+    got.counterpartyName,
+    party?.['getRelatedPartyType']['getName'] ?? null,
+    `${at}: name`,
+  );
+  assert.equal(
+    got.counterpartyAccount,
+    party?.['getAccount']?.['getIdentification'] ?? null,
+    `${at}: account`,
+  );
   const rmt = d?.['getRemittanceInformation'] ?? null;
   const blocks = (list: (Node | string)[] | undefined, first: Node | null): Node[] =>
-    (list ?? []).map((b) => (typeof b === 'string' ? first : b)).filter((b): b is Node => b !== null);
-  const ustrd = blocks(rmt?.['getUnstructuredBlocks'], rmt?.['getUnstructuredBlock'] ?? null).map((b) => b['getMessage']);
+    (list ?? [])
+      .map((b) => (typeof b === 'string' ? first : b))
+      .filter((b): b is Node => b !== null);
+  const ustrd = blocks(rmt?.['getUnstructuredBlocks'], rmt?.['getUnstructuredBlock'] ?? null).map(
+    (b) => b['getMessage'],
+  );
   const strd = blocks(rmt?.['getStructuredBlocks'], rmt?.['getStructuredBlock'] ?? null);
-  const additional = strd.map((b) => b['getAdditionalRemittanceInformation']).filter((t) => t !== null);
+  const additional = strd
+    .map((b) => b['getAdditionalRemittanceInformation'])
+    .filter((t) => t !== null);
   const text = [...ustrd, ...additional].join(' ');
   assert.equal(got.remittance, text === '' ? null : text, `${at}: remittance`);
   const creditorRef =
@@ -66,16 +92,25 @@ for (const oracleFile of oracles) {
     const result = parseStatementFile(readFixture(`${dir}/${xmlFile}`), xmlFile);
     assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
     assert.equal(result.statements.length, oracle['getRecords'].length, 'statement count');
-    const records = [...oracle['getRecords'], ...oracle['getEntries'].map((e: Node) => e['getRecord'])]
-      .filter((r): r is Node => typeof r !== 'string');
+    const records = [
+      ...oracle['getRecords'],
+      ...oracle['getEntries'].map((e: Node) => e['getRecord']),
+    ].filter((r): r is Node => typeof r !== 'string');
     for (const record of records) {
       const ours = result.statements.find((s) => s.id === record['getId']) as Statement;
       assert.ok(ours, `statement ${record['getId']}`);
       assert.equal(ours.account, record['getAccount']['getIdentification']);
-      for (const [type, field] of [['opening', 'openingBalance'], ['closing', 'closingBalance']] as const) {
+      for (const [type, field] of [
+        ['opening', 'openingBalance'],
+        ['closing', 'closingBalance'],
+      ] as const) {
         const bal = (record['getBalances'] ?? []).find((b: Node) => b['getType'] === type);
         const sameCurrency = bal && bal['getAmount']['getCurrency']['getCode'] === ours.currency;
-        assert.equal(ours[field], sameCurrency ? BigInt(bal['getAmount']['getAmount']) : null, `${type} balance`);
+        assert.equal(
+          ours[field],
+          sameCurrency ? BigInt(bal['getAmount']['getAmount']) : null,
+          `${type} balance`,
+        );
       }
     }
     // genkgo's getEntries lists each entry once; a repeated record is dumped as a recursion marker.
@@ -93,6 +128,7 @@ for (const oracleFile of oracles) {
     }
     const counted = [...positions.values()].reduce((a, b) => a + b, 0);
     const total = result.statements.reduce((n, s) => n + s.transactions.length, 0);
-    if (oracleFile !== 'camt053.v2.multi.statement.json') assert.equal(total, counted, 'transaction count');
+    if (oracleFile !== 'camt053.v2.multi.statement.json')
+      assert.equal(total, counted, 'transaction count');
   });
 }

@@ -31,9 +31,14 @@ export function parseCamt(
 }
 
 function formatOf(root: XmlElement, text: string): CamtFormat {
-  if (root.name !== 'Document') fail(`expected a Document root element, found ${root.name}`, root.path);
-  const byNamespace = /urn:iso:std:iso:20022:tech:xsd:(camt\.05[234])\.\d{3}\.\d{2}/.exec(text)?.[1];
-  const byElement = (Object.keys(layouts) as CamtFormat[]).find((f) => child(root, layouts[f].message));
+  if (root.name !== 'Document')
+    fail(`expected a Document root element, found ${root.name}`, root.path);
+  const byNamespace = /urn:iso:std:iso:20022:tech:xsd:(camt\.05[234])\.\d{3}\.\d{2}/.exec(
+    text,
+  )?.[1];
+  const byElement = (Object.keys(layouts) as CamtFormat[]).find((f) =>
+    child(root, layouts[f].message),
+  );
   if (byElement === undefined) fail('not a camt.052, camt.053 or camt.054 message', root.path);
   if (byNamespace !== undefined && byNamespace !== byElement) {
     fail(`namespace says ${byNamespace} but the message is ${byElement}`, root.path);
@@ -44,7 +49,8 @@ function formatOf(root: XmlElement, text: string): CamtFormat {
 function readRecord(record: XmlElement, warn: (w: string) => void) {
   const accountId = at(record, 'Acct', 'Id');
   const account = textAt(accountId, 'IBAN') ?? textAt(accountId, 'Othr', 'Id');
-  if (account === null) fail('the account has neither an IBAN nor another Id', `${record.path}/Acct`);
+  if (account === null)
+    fail('the account has neither an IBAN nor another Id', `${record.path}/Acct`);
   const currency = recordCurrency(record);
   const transactions = childrenNamed(record, 'Ntry').flatMap((e) => entryTransactions(e, warn));
   return {
@@ -81,7 +87,9 @@ function balance(
     const balCurrency = currencyAt(amt.attributes['Ccy'] ?? '', `${amt.path}/@Ccy`);
     const minor = minorAt(amt.text, balCurrency, amt.path);
     if (balCurrency !== currency) {
-      warn(`${bal.path}: ${code} balance is in ${balCurrency}, not the account currency ${currency}; ignored`);
+      warn(
+        `${bal.path}: ${code} balance is in ${balCurrency}, not the account currency ${currency}; ignored`,
+      );
       return null;
     }
     const indicator = textAt(bal, 'CdtDbtInd');

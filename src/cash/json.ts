@@ -41,8 +41,10 @@ export function toParseJson(file: string, result: StatementParseResult): ParseJs
     statements: result.statements.map((s) => ({
       account: s.account,
       currency: s.currency,
-      openingBalance: s.openingBalance === null ? null : formatDecimal(s.openingBalance, s.currency),
-      closingBalance: s.closingBalance === null ? null : formatDecimal(s.closingBalance, s.currency),
+      openingBalance:
+        s.openingBalance === null ? null : formatDecimal(s.openingBalance, s.currency),
+      closingBalance:
+        s.closingBalance === null ? null : formatDecimal(s.closingBalance, s.currency),
       transactions: s.transactions.map((t) => ({
         bookingDate: t.bookingDate,
         valueDate: t.valueDate,

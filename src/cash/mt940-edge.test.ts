@@ -22,7 +22,8 @@ test('30 February is read as the month end with a warning naming the line, as th
 });
 
 test('an impossible month is refused naming the line', () => {
-  const text = ':20:X\n:25:DE1\n:60F:C160229EUR1,00\n:61:1613300301DR6,00N024NONREF\n:62F:C160301EUR1,00\n-\n';
+  const text =
+    ':20:X\n:25:DE1\n:60F:C160229EUR1,00\n:61:1613300301DR6,00N024NONREF\n:62F:C160301EUR1,00\n-\n';
   const r = parseStatementFile(Buffer.from(text), 'bad.sta');
   assert.ok(!r.ok);
   assert.equal(r.error.where, 'bad.sta: line 4');
@@ -51,7 +52,9 @@ test('Sparkasse fragment: :61: split before the amount and ":" + "86:" on two li
 test('German SEPA subfields: EREF, SVWZ, name and IBAN (betterplace)', () => {
   const r = parse('betterplace__sepa_mt9401.sta');
   assert.ok(r.ok);
-  const t = r.statements.flatMap((s) => s.transactions).find((x) => x.endToEndId === 'EndToEndIdTFNR2000400001');
+  const t = r.statements
+    .flatMap((s) => s.transactions)
+    .find((x) => x.endToEndId === 'EndToEndIdTFNR2000400001');
   assert.ok(t);
   assert.equal(t.amount, 1500005n);
   assert.equal(t.counterpartyName, 'Richter Renate 70 Zeichen Beginn Fuellzeichen xxxxxxxx');
@@ -59,12 +62,22 @@ test('German SEPA subfields: EREF, SVWZ, name and IBAN (betterplace)', () => {
   assert.equal(t.reference, 'EndToEndIdTFNR2000400001'); // no RF reference: the EREF is the structured one
   assert.match(t.remittance ?? '', /^TO 13 TFNr 20004 Eingangskanal Mint/);
   assert.match(t.remittance ?? '', /Auftraggeber: Richter Renat$/); // ?60 "enat" continues ?29 "...Richter R"
-  const keys = parseDetails('166?00GUTSCHRIFT?20EREF+E1?21KREF+K1?22MREF+M1?23CRED+DE98ZZZ09999999999?24SVWZ+RF18 5390 0754 7034?25ABWA+Someone').keys;
-  assert.deepEqual(keys, { EREF: 'E1', KREF: 'K1', MREF: 'M1', CRED: 'DE98ZZZ09999999999', SVWZ: 'RF18 5390 0754 7034', ABWA: 'Someone' });
+  const keys = parseDetails(
+    '166?00GUTSCHRIFT?20EREF+E1?21KREF+K1?22MREF+M1?23CRED+DE98ZZZ09999999999?24SVWZ+RF18 5390 0754 7034?25ABWA+Someone',
+  ).keys;
+  assert.deepEqual(keys, {
+    EREF: 'E1',
+    KREF: 'K1',
+    MREF: 'M1',
+    CRED: 'DE98ZZZ09999999999',
+    SVWZ: 'RF18 5390 0754 7034',
+    ABWA: 'Someone',
+  });
 });
 
 test('an RF creditor reference in the purpose wins over the EREF', () => {
-  const text = ':20:X\n:25:DE1\n:60F:C210101EUR0,00\n:61:210104C10,00NTRFNONREF\n:86:166?20EREF+E-77?21SVWZ+Rechnung RF18 5390 0754 7034\n:62F:C210104EUR10,00\n-\n';
+  const text =
+    ':20:X\n:25:DE1\n:60F:C210101EUR0,00\n:61:210104C10,00NTRFNONREF\n:86:166?20EREF+E-77?21SVWZ+Rechnung RF18 5390 0754 7034\n:62F:C210104EUR10,00\n-\n';
   const r = parseStatementFile(Buffer.from(text), 'rf.sta');
   assert.ok(r.ok);
   assert.equal(r.statements[0]?.transactions[0]?.reference, 'RF18539007547034');
@@ -79,7 +92,9 @@ test('Dutch /KEY/ details: NAME, EREF, REMI and the counter account after :61: (
   assert.equal(first?.endToEndId, '01-01-2013 12:00 0030000987654321');
   assert.equal(first?.counterpartyAccount, 'NL70ABNA0987654321');
   assert.equal(second?.remittance, 'Reference 201301234');
-  const cntp = parseDetails('/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/J. Jansen/REMI/STRD/CUR/1234567890123456/EREF/NOTPROVIDED');
+  const cntp = parseDetails(
+    '/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/J. Jansen/REMI/STRD/CUR/1234567890123456/EREF/NOTPROVIDED',
+  );
   assert.equal(cntp.structuredReference, '1234567890123456');
   assert.equal(cntp.account, 'NL91ABNA0417164300');
   assert.equal(cntp.endToEndId, null);
@@ -93,7 +108,10 @@ test('non-UTF-8 CP852 (Raiffeisen) decodes Hungarian text', () => {
 });
 
 test('Windows-1252 bytes decode as Western European text', () => {
-  const text = Buffer.from(':20:X\n:25:DE1\n:60F:C210101EUR0,00\n:61:210104C1,00NTRFNONREF\n:86:166?20SVWZ+M\xfcller Stra\xdfe\n:62F:C210104EUR1,00\n-\n', 'latin1');
+  const text = Buffer.from(
+    ':20:X\n:25:DE1\n:60F:C210101EUR0,00\n:61:210104C1,00NTRFNONREF\n:86:166?20SVWZ+M\xfcller Stra\xdfe\n:62F:C210104EUR1,00\n-\n',
+    'latin1',
+  );
   const r = parseStatementFile(text, 'latin.sta');
   assert.ok(r.ok);
   assert.equal(r.statements[0]?.transactions[0]?.remittance, 'Müller Straße');
@@ -116,6 +134,9 @@ test('entry ids are stable and unique', () => {
   const b = parse('betterplace__sepa_mt9401.sta');
   assert.ok(a.ok && b.ok);
   const ids = a.statements.flatMap((s) => s.transactions.map((t) => t.entryId));
-  assert.deepEqual(ids, b.statements.flatMap((s) => s.transactions.map((t) => t.entryId)));
+  assert.deepEqual(
+    ids,
+    b.statements.flatMap((s) => s.transactions.map((t) => t.entryId)),
+  );
   assert.equal(new Set(ids).size, ids.length);
 });

@@ -13,7 +13,14 @@ export type Details = {
   readonly keys: Readonly<Record<string, string>>;
 };
 
-const none: Details = { name: null, account: null, endToEndId: null, structuredReference: null, remittance: null, keys: {} };
+const none: Details = {
+  name: null,
+  account: null,
+  endToEndId: null,
+  structuredReference: null,
+  remittance: null,
+  keys: {},
+};
 
 /** Reads a :86: value (lines joined with "\n"). */
 export function parseDetails(value: string): Details {
@@ -24,7 +31,20 @@ export function parseDetails(value: string): Details {
   return freeText(value);
 }
 
-const sepaKeys = ['EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'COAM', 'OAMT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'BIC'];
+const sepaKeys = [
+  'EREF',
+  'KREF',
+  'MREF',
+  'CRED',
+  'DEBT',
+  'COAM',
+  'OAMT',
+  'SVWZ',
+  'ABWA',
+  'ABWE',
+  'IBAN',
+  'BIC',
+];
 
 /**
  * German DK format: `GVC?00posting text?10prima nota?20..?29 purpose?30 BLZ/BIC?31 account
@@ -66,7 +86,37 @@ function german(value: string): Details {
   };
 }
 
-const dutchKeys = ['EREF', 'KREF', 'MARF', 'CSID', 'BENM', 'ORDP', 'NAME', 'ID', 'ADDR', 'IBAN', 'BIC', 'CNTP', 'REMI', 'ISDT', 'RTRN', 'RTYP', 'TRTP', 'PURP', 'ULTC', 'ULTD', 'ULTB', 'EXCH', 'CHGS', 'SVCL', 'BUSP', 'PREF', 'IREF', 'OCMT', 'COAM'];
+const dutchKeys = [
+  'EREF',
+  'KREF',
+  'MARF',
+  'CSID',
+  'BENM',
+  'ORDP',
+  'NAME',
+  'ID',
+  'ADDR',
+  'IBAN',
+  'BIC',
+  'CNTP',
+  'REMI',
+  'ISDT',
+  'RTRN',
+  'RTYP',
+  'TRTP',
+  'PURP',
+  'ULTC',
+  'ULTD',
+  'ULTB',
+  'EXCH',
+  'CHGS',
+  'SVCL',
+  'BUSP',
+  'PREF',
+  'IREF',
+  'OCMT',
+  'COAM',
+];
 
 /** Dutch banks' `/KEY/value` pairs (ING, Rabobank, ABN AMRO SEPA): /NAME/, /IBAN/, /CNTP/, /REMI/. */
 function dutch(flat: string): Details {

@@ -30,8 +30,9 @@ function pyDate(v: unknown): string | null {
   return `${(b[0] ?? 0) * 256 + (b[1] ?? 0)}-${pad(b[2])}-${pad(b[3])}`;
 }
 
+/** A scalar of the failsafe-schema dump: always a string, "null" for None. */
 function pyValue(v: unknown): string | null {
-  return v === 'null' || v === undefined || v === '' ? null : String(v);
+  return typeof v !== 'string' || v === 'null' || v === '' ? null : v;
 }
 
 /** Python keeps |amount| for RC (reversal of a credit); SWIFT and the balances say it is a debit. */
@@ -47,11 +48,17 @@ const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, '');
 function compare(file: string, i: number, data: Node, got: Transaction | undefined): void {
   const at = `${file} #${i}`;
   assert.ok(got, `${at}: missing`);
-  const currency = asCurrency(data['currency'] === 'null' ? got.currency : data['currency']) as CurrencyCode;
+  const currency = asCurrency(
+    data['currency'] === 'null' ? got.currency : data['currency'],
+  ) as CurrencyCode;
   assert.equal(got.currency, currency, `${at}: currency`);
   assert.equal(got.amount, pyAmount(data, currency), `${at}: amount`);
   assert.equal(got.valueDate, pyDate(data['date']), `${at}: value date`);
-  assert.equal(got.bookingDate, pyDate(data['entry_date']) ?? pyDate(data['date']), `${at}: booking date`);
+  assert.equal(
+    got.bookingDate,
+    pyDate(data['entry_date']) ?? pyDate(data['date']),
+    `${at}: booking date`,
+  );
   // python's :61: reading cuts the customer reference at 16 characters and then loses or
   // mangles the //bank reference in several files; where it has one, ours must begin with it.
   const pyBank = pyValue(data['bank_reference'])?.split('\n')[0] ?? '';
@@ -69,7 +76,8 @@ function compare(file: string, i: number, data: Node, got: Transaction | undefin
     if (!/^\s*\/[A-Z]{2,4}\//.test(details) && !/^\s*\d{3}>/.test(details)) {
       // python also appends a statement-level :86: that follows :62F: (ING) to the last entry.
       const statementInfo = file === 'jejik__ing.sta' && i === 6;
-      if (statementInfo) assert.ok(squash(details).startsWith(squash(got.remittance)), `${at}: details`);
+      if (statementInfo)
+        assert.ok(squash(details).startsWith(squash(got.remittance)), `${at}: details`);
       else assert.equal(squash(got.remittance), squash(details), `${at}: details`);
     }
   }
@@ -106,7 +114,10 @@ for (const ymlFile of oracles) {
         assert.equal(parsed.kind, 'ok');
         const minor = parsed.kind === 'ok' ? parsed.minor : null;
         const field = kind === 'opening' ? 'openingBalance' : 'closingBalance';
-        assert.ok(result.statements.some((s) => s[field] === minor), `${key} ${minor}`);
+        assert.ok(
+          result.statements.some((s) => s[field] === minor),
+          `${key} ${minor}`,
+        );
       }
     }
     if (result.format === 'mt942') assert.equal(last.openingBalance, null);

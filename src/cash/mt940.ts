@@ -46,7 +46,8 @@ function readMessage(message: Mt940Message, warn: (w: string) => void): DraftSta
     if (f.tag !== '61') return;
     // Old Rabobank files repeat :86: once per line; a :86: after :62F: is about the statement.
     const info: Mt940Field[] = [];
-    for (let j = i + 1; message.fields[j]?.tag === '86'; j++) info.push(message.fields[j] as Mt940Field);
+    for (let j = i + 1; message.fields[j]?.tag === '86'; j++)
+      info.push(message.fields[j] as Mt940Field);
     const first = info[0];
     const joined = first && { ...first, value: info.map((x) => x.value).join('\n') };
     transactions.push(transaction(f, joined, currency, warn));
@@ -63,7 +64,8 @@ function readMessage(message: Mt940Message, warn: (w: string) => void): DraftSta
 
 /** The currency code of a :60F:/:62F: balance (D/C, YYMMDD, code) or an MT942 :34F: limit. */
 function currencyCode(f: Mt940Field | undefined, line: number): string {
-  if (f === undefined) fail('message without an opening balance or :34F: to give a currency', `line ${line}`);
+  if (f === undefined)
+    fail('message without an opening balance or :34F: to give a currency', `line ${line}`);
   return f.tag === '34F' ? f.value.slice(0, 3) : f.value.slice(7, 10);
 }
 
@@ -85,7 +87,9 @@ function transaction(
   const s = parseStatementLine(line61.value, currency, line61.line, warn);
   const d = info ? parseDetails(info.value) : undefined;
   // Rabobank puts the counterparty's account on the line after :61: instead of in :86:.
-  const supplementaryAccount = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s.supplementary ?? '') ? s.supplementary : null;
+  const supplementaryAccount = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s.supplementary ?? '')
+    ? s.supplementary
+    : null;
   const account = d?.account ?? supplementaryAccount;
   const eref = d?.endToEndId ?? null;
   // The structured reference: a valid RF creditor reference wherever it appears, else the

@@ -19,7 +19,9 @@ test('an amount more precise than the currency is refused; trailing zeros are ex
   const good = parseStatementFile(camt('camt053.v2.five.decimals.xml'), 'five.xml');
   assert.ok(good.ok);
   assert.equal(good.statements[0]?.openingBalance, 1815n); // 18.150 EUR
-  const text = camt('camt053.v2.five.decimals.xml').toString('utf8').replace('<Amt Ccy="EUR">8.850</Amt>', '<Amt Ccy="EUR">8.85001</Amt>');
+  const text = camt('camt053.v2.five.decimals.xml')
+    .toString('utf8')
+    .replace('<Amt Ccy="EUR">8.850</Amt>', '<Amt Ccy="EUR">8.85001</Amt>');
   const r = parseStatementFile(Buffer.from(text), 'precise.xml');
   assert.ok(!r.ok);
   assert.equal(r.error.where, 'precise.xml: /Document[1]/BkToCstmrStmt[1]/Stmt[1]/Ntry[1]/Amt[1]');
@@ -27,7 +29,8 @@ test('an amount more precise than the currency is refused; trailing zeros are ex
 });
 
 test('DOCTYPE and ENTITY declarations are refused (XXE)', () => {
-  const xxe = '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>&x;</BkToCstmrStmt></Document>';
+  const xxe =
+    '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>&x;</BkToCstmrStmt></Document>';
   const r = parseStatementFile(Buffer.from(xxe), 'xxe.xml');
   assert.ok(!r.ok);
   assert.match(r.error.message, /DOCTYPE declarations are refused/);
@@ -35,10 +38,14 @@ test('DOCTYPE and ENTITY declarations are refused (XXE)', () => {
 });
 
 test('broken XML is refused with its line; prefixed namespaces are read', () => {
-  const broken = parseStatementFile(Buffer.from('<Document>\n<BkToCstmrStmt>\n</Document>'), 'b.xml');
+  const broken = parseStatementFile(
+    Buffer.from('<Document>\n<BkToCstmrStmt>\n</Document>'),
+    'b.xml',
+  );
   assert.ok(!broken.ok);
   assert.match(broken.error.where, /line \d/);
-  const prefixed = camt('camt053.v2.minimal.xml').toString('utf8')
+  const prefixed = camt('camt053.v2.minimal.xml')
+    .toString('utf8')
     .replace('xmlns="urn', 'xmlns:c="urn')
     .replace(/<(\/?)([A-Za-z])/g, '<$1c:$2')
     .replace('<c:?xml', '<?xml');
@@ -48,7 +55,9 @@ test('broken XML is refused with its line; prefixed namespaces are read', () => 
 });
 
 test('a camt namespace that contradicts the message element is refused', () => {
-  const text = camt('camt053.v2.minimal.xml').toString('utf8').replace('camt.053.001.02', 'camt.054.001.02');
+  const text = camt('camt053.v2.minimal.xml')
+    .toString('utf8')
+    .replace('camt.053.001.02', 'camt.054.001.02');
   const r = parseStatementFile(Buffer.from(text), 'mixed.xml');
   assert.ok(!r.ok);
   assert.match(r.error.message, /namespace says camt.054/);
@@ -56,7 +65,13 @@ test('a camt namespace that contradicts the message element is refused', () => {
 
 test('unknown files are refused, not thrown', () => {
   const r = parseStatementFile(Buffer.from('hello world'), 'x.txt');
-  assert.deepEqual(r, { ok: false, error: { message: 'not a camt.052/053/054, MT940/MT942 or BAI2 file', where: 'x.txt: start of file' } });
+  assert.deepEqual(r, {
+    ok: false,
+    error: {
+      message: 'not a camt.052/053/054, MT940/MT942 or BAI2 file',
+      where: 'x.txt: start of file',
+    },
+  });
 });
 
 test('toParseJson has exactly the agreed shape', () => {
@@ -69,19 +84,24 @@ test('toParseJson has exactly the agreed shape', () => {
     currency: 'EUR',
     openingBalance: '27.00',
     closingBalance: '20.00',
-    transactions: [{
-      bookingDate: '2014-12-31',
-      valueDate: '2015-01-02',
-      amount: '-7.00',
-      currency: 'EUR',
-      counterpartyName: 'Company Name 2',
-      counterpartyIban: 'NL56AGDH9619008421',
-      reference: null,
-      remittance: 'Transaction Description 2',
-      endToEndId: '000000002',
-    }],
+    transactions: [
+      {
+        bookingDate: '2014-12-31',
+        valueDate: '2015-01-02',
+        amount: '-7.00',
+        currency: 'EUR',
+        counterpartyName: 'Company Name 2',
+        counterpartyIban: 'NL56AGDH9619008421',
+        reference: null,
+        remittance: 'Transaction Description 2',
+        endToEndId: '000000002',
+      },
+    ],
   });
-  const mt = parseStatementFile(readFixture('bank-statements/mt940__wolph/jejik__abnamro.sta'), 'a.sta');
+  const mt = parseStatementFile(
+    readFixture('bank-statements/mt940__wolph/jejik__abnamro.sta'),
+    'a.sta',
+  );
   assert.equal(toParseJson('a.sta', mt).statements[0]?.transactions[0]?.amount, '-9.00');
   assert.throws(() => toParseJson('x', parseStatementFile(Buffer.from('?'), 'x')), DunwiseError);
 });

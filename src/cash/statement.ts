@@ -3,7 +3,14 @@ import type { CurrencyCode } from '../core/currency.ts';
 import type { LocalDate } from '../core/local-date.ts';
 
 /** The bank-file formats Dunwise reads. */
-export const statementFormats = ['camt.052', 'camt.053', 'camt.054', 'mt940', 'mt942', 'bai2'] as const;
+export const statementFormats = [
+  'camt.052',
+  'camt.053',
+  'camt.054',
+  'mt940',
+  'mt942',
+  'bai2',
+] as const;
 export type StatementFormat = (typeof statementFormats)[number];
 
 /** One booked (or reported) movement on an account: amount signed, credit positive. */

@@ -4,7 +4,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Why a signature was refused, or ok. */
 export type SignatureCheck =
   | { readonly ok: true; readonly timestamp: number }
-  | { readonly ok: false; readonly reason: 'missing' | 'malformed' | 'mismatch' | 'too_old' | 'too_new' };
+  | {
+      readonly ok: false;
+      readonly reason: 'missing' | 'malformed' | 'mismatch' | 'too_old' | 'too_new';
+    };
 
 /**
  * Checks `HMAC-SHA256(secret, "<t>.<body>")` against every v1 signature (Stripe sends several

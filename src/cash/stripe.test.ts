@@ -28,8 +28,12 @@ test('a correctly signed invoice.payment_failed becomes a payment_failed event',
   assert.equal(r.event.invoiceId, 'in_1234');
   assert.equal(r.event.created, '2025-04-23');
   assert.deepEqual(r.event.decline, {
-    failureCode: null, failureMessage: null, declineCode: null,
-    networkDeclineCode: null, adviceCode: null, networkAdviceCode: null,
+    failureCode: null,
+    failureMessage: null,
+    declineCode: null,
+    networkDeclineCode: null,
+    adviceCode: null,
+    networkAdviceCode: null,
   });
 });
 
@@ -48,25 +52,58 @@ test('charge.succeeded and charge.refunded', () => {
 
 test('invoice.paid uses amount_paid; a failed charge keeps decline and advice codes', () => {
   const invoice = JSON.parse(readFixture('payments-events/pay__invoice.json').toString('utf8'));
-  const paid = signedParse(JSON.stringify({ id: 'evt_1', type: 'invoice.paid', created: 1744986175, data: { object: invoice } }));
+  const paid = signedParse(
+    JSON.stringify({
+      id: 'evt_1',
+      type: 'invoice.paid',
+      created: 1744986175,
+      data: { object: invoice },
+    }),
+  );
   assert.ok(paid.ok);
   assert.equal(paid.event.amount, 24512n);
   assert.equal(paid.event.invoiceId, 'in_1RFFohKXBGcbgpbZk9MxzDMc');
-  const resources = JSON.parse(readFixture('payments-events/stripe_openapi_fixtures3.json').toString('utf8')).resources;
+  const resources = JSON.parse(
+    readFixture('payments-events/stripe_openapi_fixtures3.json').toString('utf8'),
+  ).resources;
   const charge = {
     ...resources.charge,
     status: 'failed',
     failure_code: 'card_declined',
     failure_message: 'Your card has insufficient funds.',
-    outcome: { ...resources.charge.outcome, reason: 'insufficient_funds', network_decline_code: '51', advice_code: 'try_again_later', network_advice_code: '02' },
+    outcome: {
+      ...resources.charge.outcome,
+      reason: 'insufficient_funds',
+      network_decline_code: '51',
+      advice_code: 'try_again_later',
+      network_advice_code: '02',
+    },
   };
-  const failed = signedParse(JSON.stringify({ id: 'evt_2', type: 'charge.failed', created: 1234567890, data: { object: charge } }));
+  const failed = signedParse(
+    JSON.stringify({
+      id: 'evt_2',
+      type: 'charge.failed',
+      created: 1234567890,
+      data: { object: charge },
+    }),
+  );
   assert.ok(failed.ok);
   assert.deepEqual(failed.event.decline, {
-    failureCode: 'card_declined', failureMessage: 'Your card has insufficient funds.', declineCode: 'insufficient_funds',
-    networkDeclineCode: '51', adviceCode: 'try_again_later', networkAdviceCode: '02',
+    failureCode: 'card_declined',
+    failureMessage: 'Your card has insufficient funds.',
+    declineCode: 'insufficient_funds',
+    networkDeclineCode: '51',
+    adviceCode: 'try_again_later',
+    networkAdviceCode: '02',
   });
-  const dispute = signedParse(JSON.stringify({ id: 'evt_3', type: 'charge.dispute.created', created: 1234567890, data: { object: resources.dispute } }));
+  const dispute = signedParse(
+    JSON.stringify({
+      id: 'evt_3',
+      type: 'charge.dispute.created',
+      created: 1234567890,
+      data: { object: resources.dispute },
+    }),
+  );
   assert.ok(dispute.ok);
   assert.equal(dispute.event.kind, 'dispute');
   assert.equal(dispute.event.amount, 1000n);
@@ -75,7 +112,12 @@ test('invoice.paid uses amount_paid; a failed charge keeps decline and advice co
 });
 
 test('zero-decimal currencies stay in their minor units (JPY)', () => {
-  const body = JSON.stringify({ id: 'e', type: 'charge.succeeded', created: now, data: { object: { id: 'ch_1', object: 'charge', amount: 5000, currency: 'jpy' } } });
+  const body = JSON.stringify({
+    id: 'e',
+    type: 'charge.succeeded',
+    created: now,
+    data: { object: { id: 'ch_1', object: 'charge', amount: 5000, currency: 'jpy' } },
+  });
   const r = signedParse(body);
   assert.ok(r.ok);
   assert.equal(r.event.amount, 5000n);
@@ -86,16 +128,48 @@ test('bad, missing and replayed signatures are refused', () => {
   const body = eventBody('pay__charge.succeeded.json', 'charge.succeeded');
   const good = signStripeBody(body, secret, now);
   const flipped = good.replace(/v1=(.)/, (_, c: string) => `v1=${c === '0' ? '1' : '0'}`);
-  assert.deepEqual(parseStripeEvent(body, flipped, secret, now), { ok: false, reason: 'unverified', detail: 'mismatch' });
-  assert.deepEqual(parseStripeEvent(body + ' ', good, secret, now), { ok: false, reason: 'unverified', detail: 'mismatch' });
-  assert.deepEqual(parseStripeEvent(body, signStripeBody(body, 'whsec_other', now), secret, now), { ok: false, reason: 'unverified', detail: 'mismatch' });
-  assert.deepEqual(parseStripeEvent(body, null, secret, now), { ok: false, reason: 'unverified', detail: 'missing' });
-  assert.deepEqual(parseStripeEvent(body, 't=abc,v1=zz', secret, now), { ok: false, reason: 'unverified', detail: 'malformed' });
-  assert.deepEqual(parseStripeEvent(body, good, null, now), { ok: false, reason: 'unverified', detail: 'no_secret' });
+  assert.deepEqual(parseStripeEvent(body, flipped, secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'mismatch',
+  });
+  assert.deepEqual(parseStripeEvent(body + ' ', good, secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'mismatch',
+  });
+  assert.deepEqual(parseStripeEvent(body, signStripeBody(body, 'whsec_other', now), secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'mismatch',
+  });
+  assert.deepEqual(parseStripeEvent(body, null, secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'missing',
+  });
+  assert.deepEqual(parseStripeEvent(body, 't=abc,v1=zz', secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'malformed',
+  });
+  assert.deepEqual(parseStripeEvent(body, good, null, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'no_secret',
+  });
   // Replay: a genuine signature from 301 seconds ago is refused; 300 seconds is still accepted.
-  assert.deepEqual(parseStripeEvent(body, signStripeBody(body, secret, now - 301), secret, now), { ok: false, reason: 'unverified', detail: 'too_old' });
+  assert.deepEqual(parseStripeEvent(body, signStripeBody(body, secret, now - 301), secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'too_old',
+  });
   assert.ok(parseStripeEvent(body, signStripeBody(body, secret, now - 300), secret, now).ok);
-  assert.deepEqual(parseStripeEvent(body, signStripeBody(body, secret, now + 301), secret, now), { ok: false, reason: 'unverified', detail: 'too_new' });
+  assert.deepEqual(parseStripeEvent(body, signStripeBody(body, secret, now + 301), secret, now), {
+    ok: false,
+    reason: 'unverified',
+    detail: 'too_new',
+  });
   // Several v1 signatures (secret rolling): one match suffices.
   const rolled = `${good},v1=${'0'.repeat(64)}`;
   assert.ok(parseStripeEvent(body, rolled, secret, now).ok);

@@ -38,7 +38,11 @@ export type PaymentEvent = {
 export type StripeEventResult =
   | { readonly ok: true; readonly event: PaymentEvent }
   | { readonly ok: false; readonly reason: 'ignored'; readonly type: string }
-  | { readonly ok: false; readonly reason: 'unverified'; readonly detail: Exclude<SignatureCheck, { ok: true }>['reason'] | 'no_secret' }
+  | {
+      readonly ok: false;
+      readonly reason: 'unverified';
+      readonly detail: Exclude<SignatureCheck, { ok: true }>['reason'] | 'no_secret';
+    }
   | { readonly ok: false; readonly reason: 'invalid'; readonly detail: string };
 
 /**
@@ -54,7 +58,8 @@ export function parseStripeEvent(
   nowSeconds: number,
   toleranceSeconds = 300,
 ): StripeEventResult {
-  if (secret === null || secret === '') return { ok: false, reason: 'unverified', detail: 'no_secret' };
+  if (secret === null || secret === '')
+    return { ok: false, reason: 'unverified', detail: 'no_secret' };
   const check = verifyStripeSignature(body, signatureHeader, secret, nowSeconds, toleranceSeconds);
   if (!check.ok) return { ok: false, reason: 'unverified', detail: check.reason };
   let event: unknown;
@@ -71,17 +76,21 @@ export function normaliseStripeEvent(event: unknown): StripeEventResult {
   const e = record(event);
   const type = str(e['type']);
   const object = record(record(e['data'])['object']);
-  if (type === null || str(e['id']) === null) return { ok: false, reason: 'invalid', detail: 'event without id or type' };
+  if (type === null || str(e['id']) === null)
+    return { ok: false, reason: 'invalid', detail: 'event without id or type' };
   const kind = kindOf(type);
   if (kind === null) return { ok: false, reason: 'ignored', type };
   const currency = asCurrency(str(object['currency']) ?? '');
-  if (currency === null) return { ok: false, reason: 'invalid', detail: `${type}: missing or unknown currency` };
+  if (currency === null)
+    return { ok: false, reason: 'invalid', detail: `${type}: missing or unknown currency` };
   const amount = amountOf(kind, type, object);
   const created = num(e['created']) ?? num(object['created']);
-  if (amount === null || created === null) return { ok: false, reason: 'invalid', detail: `${type}: missing amount or created` };
+  if (amount === null || created === null)
+    return { ok: false, reason: 'invalid', detail: `${type}: missing amount or created` };
   // Recorded payloads do not always carry `object`, so the event type decides what `id` is.
   const isInvoice = str(object['object']) === 'invoice' || type.startsWith('invoice.');
-  const isCharge = str(object['object']) === 'charge' || (type.startsWith('charge.') && kind !== 'dispute');
+  const isCharge =
+    str(object['object']) === 'charge' || (type.startsWith('charge.') && kind !== 'dispute');
   return {
     ok: true,
     event: {
@@ -102,8 +111,10 @@ export function normaliseStripeEvent(event: unknown): StripeEventResult {
 }
 
 function kindOf(type: string): PaymentEventKind | null {
-  if (['charge.succeeded', 'invoice.paid', 'invoice.payment_succeeded'].includes(type)) return 'payment_succeeded';
-  if (['charge.failed', 'invoice.payment_failed', 'payment_intent.payment_failed'].includes(type)) return 'payment_failed';
+  if (['charge.succeeded', 'invoice.paid', 'invoice.payment_succeeded'].includes(type))
+    return 'payment_succeeded';
+  if (['charge.failed', 'invoice.payment_failed', 'payment_intent.payment_failed'].includes(type))
+    return 'payment_failed';
   if (type === 'charge.refunded') return 'refunded';
   if (type.startsWith('charge.dispute.')) return 'dispute';
   return null;
@@ -112,7 +123,8 @@ function kindOf(type: string): PaymentEventKind | null {
 /** Paid amount for invoices, refunded total for refunds, the charge or dispute amount else. */
 function amountOf(kind: PaymentEventKind, type: string, o: Record<string, unknown>): number | null {
   if (kind === 'refunded') return num(o['amount_refunded']);
-  if (type.startsWith('invoice.')) return kind === 'payment_failed' ? num(o['amount_due']) : num(o['amount_paid']);
+  if (type.startsWith('invoice.'))
+    return kind === 'payment_failed' ? num(o['amount_due']) : num(o['amount_paid']);
   return num(o['amount']);
 }
 
@@ -131,7 +143,9 @@ function declineOf(o: Record<string, unknown>): DeclineInfo {
 }
 
 function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : {};
 }
 function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;

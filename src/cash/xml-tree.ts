@@ -20,7 +20,10 @@ export function parseXml(text: string): XmlElement {
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (declaration) {
     const line = text.slice(0, declaration.index).split('\n').length;
-    fail(`XML ${declaration[1]?.toUpperCase()} declarations are refused (XXE protection)`, `line ${line}`);
+    fail(
+      `XML ${declaration[1]?.toUpperCase()} declarations are refused (XXE protection)`,
+      `line ${line}`,
+    );
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) fail(`not well-formed XML: ${valid.err.msg}`, `line ${valid.err.line}`);

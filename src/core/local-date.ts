@@ -20,7 +20,8 @@ export function fromParts(year: number, month: number, day: number): LocalDate |
 
 /** The number of days in a month of a year (Gregorian). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days since 1970-01-01 (negative before). */

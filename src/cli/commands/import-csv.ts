@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DunwiseError, ErrorCode, invalid } from '../../core/errors.ts';
@@ -6,7 +6,7 @@ import type { InvoiceRecord, PaymentRecord } from '../../core/ledger.ts';
 import { importInvoices } from '../../engine/import-invoices.ts';
 import { importPayments } from '../../engine/import-payments.ts';
 import type { ImportItem, ImportReport } from '../../engine/import-report.ts';
-import { loadMapping, parseMappingFlags, presetNames, readInvoiceCsv, readPaymentCsv, type ColumnMapping, type CsvImportOptions, type CsvItem } from '../../import/csv/index.ts';
+import { loadMapping, parseMappingFlags, presetNames, readCsvInWorker, type ColumnMapping, type CsvImportOptions, type CsvItem } from '../../import/csv/index.ts';
 import type { App } from '../../compose.ts';
 import type { CommandContext } from '../context.ts';
 import { fileHash } from '../file-hash.ts';
@@ -71,6 +71,7 @@ async function importOne(app: App, kind: 'invoices' | 'payments', file: string, 
   let bytes = 0;
   const withProgress: CsvImportOptions = {
     ...options,
+    skipRepeatCheck: true, // the import use-case checks repeats against the store
     onProgress: (b) => { bytes = b; },
     onSkip: (line, reason) => skipped.push(`line ${line}: ${reason}`),
   };
@@ -86,10 +87,10 @@ async function importOne(app: App, kind: 'invoices' | 'payments', file: string, 
     }
   }
   try {
-    const input = createReadStream(file);
+    // Parsing runs on a worker thread while this thread writes: both cores work.
     const report = kind === 'invoices'
-      ? await importInvoices(app.ledger, { file, fileHash: hash, items: items<InvoiceRecord>(readInvoiceCsv(input, withProgress)), defaults: app.accountDefaults })
-      : await importPayments(app.ledger, { file, fileHash: hash, items: items<PaymentRecord>(readPaymentCsv(input, withProgress)) });
+      ? await importInvoices(app.ledger, { file, fileHash: hash, items: items<InvoiceRecord>(readCsvInWorker('invoices', file, withProgress)), defaults: app.accountDefaults })
+      : await importPayments(app.ledger, { file, fileHash: hash, items: items<PaymentRecord>(readCsvInWorker('payments', file, withProgress)) });
     return { report, skipped };
   } finally {
     progress.done();

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Text encodings a CSV file may come in; 'auto' looks at the BOM and the bytes. */
@@ -29,7 +30,7 @@ export async function* decodeText(
         ({ bytes: head, decoder } = takeBom(head, decoder));
       }
       if (decoder === null) {
-        const at = head.findIndex((b) => b >= 0x80);
+        const at = isAscii(head) ? -1 : firstNonAscii(head);
         // Wait until the first non-ASCII character is complete (at most 4 bytes) to judge it.
         if (at === -1 || head.length - at < 4) {
           const ascii = at === -1 ? head : head.subarray(0, at);
@@ -53,6 +54,11 @@ export async function* decodeText(
   }
   const tail = decoder?.end() ?? '';
   if (tail !== '') yield tail;
+}
+
+function firstNonAscii(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return i;
+  return -1;
 }
 
 function takeBom(head: Buffer, decoder: Decoder | null): { bytes: Buffer; decoder: Decoder | null } {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What a key seen again means: new, an identical repeat, or a conflict with an earlier line. */
 export type Repeat =
@@ -24,8 +24,23 @@ export function createRepeatCheck(): (key: string, content: unknown, line: numbe
   };
 }
 
+/** The stand-in when the caller checks repeats itself: every key is new. */
+export const noRepeatCheck = (): Repeat => ({ kind: 'new' });
+
 /** A short, stable hash of a record (bigints included). */
 export function contentHash(content: unknown): string {
-  const json = JSON.stringify(content, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
-  return createHash('sha256').update(json).digest('base64url').slice(0, 11);
+  let text = '';
+  if (typeof content === 'object' && content !== null) {
+    // Records of one file share a shape, so field order is stable; only values are written.
+    for (const value of Object.values(content)) {
+      text += value === null ? '\u0000\u0002' : typeof value === 'object' ? `${JSON.stringify(value, bigintAsText)}\u0002` : `${String(value)}\u0002`;
+    }
+  } else {
+    text = String(content);
+  }
+  return hash('sha256', text, 'base64url').slice(0, 11);
+}
+
+function bigintAsText(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? `${value}n` : value;
 }

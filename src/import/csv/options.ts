@@ -28,6 +28,12 @@ export type CsvImportOptions = {
   readonly defaultDueDays?: number;
   /** The customer of every row, for single-customer files without customer columns. */
   readonly account?: { readonly ref: string; readonly name?: string };
+  /**
+   * Leave out the check for an invoice number or payment ref seen twice in the file. For
+   * callers that check repeats themselves (the import use-case does, against the store), so
+   * a million-row file does not keep a million keys in memory.
+   */
+  readonly skipRepeatCheck?: boolean;
   /** Called with the total bytes read so far, for a progress bar. */
   readonly onProgress?: (bytesRead: number) => void;
   /** Called for rows deliberately left out: report subtotals, section titles, payments in an aging report. */

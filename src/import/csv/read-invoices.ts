@@ -4,7 +4,7 @@ import { invalid } from '../../core/errors.ts';
 import type { InputProblem, InvoiceKind, InvoiceRecord } from '../../core/ledger.ts';
 import { addDays, compareDates, type LocalDate } from '../../core/local-date.ts';
 import { candidatesFor, quoteList, type ColumnIndex, type ColumnIssue } from './columns.ts';
-import { createRepeatCheck } from './duplicates.ts';
+import { createRepeatCheck, noRepeatCheck } from './duplicates.ts';
 import { readKind } from './kinds.ts';
 import { invoiceFields, type InvoiceField } from './mapping.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
@@ -18,7 +18,7 @@ export async function* readInvoiceCsv(
 ): AsyncGenerator<CsvItem<InvoiceRecord>> {
   const defaultCurrency = checkDefaults(options);
   const values = createValueReader(options);
-  const repeat = createRepeatCheck();
+  const repeat = options.skipRepeatCheck ? noRepeatCheck : createRepeatCheck();
   const table = readTable(input, options, {
     fields: invoiceFields,
     required: (index) => requiredColumns(index, options, defaultCurrency),

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { CurrencyCode } from '../../core/currency.ts';
 import type { InputProblem, PaymentRecord } from '../../core/ledger.ts';
 import { candidatesFor, quoteList, type ColumnIndex, type ColumnIssue } from './columns.ts';
-import { contentHash, createRepeatCheck } from './duplicates.ts';
+import { contentHash, createRepeatCheck, noRepeatCheck } from './duplicates.ts';
 import { paymentFields, type PaymentField } from './mapping.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
 import { checkDefaults } from './read-invoices.ts';
@@ -20,7 +20,7 @@ export async function* readPaymentCsv(
 ): AsyncGenerator<CsvItem<PaymentRecord>> {
   const defaultCurrency = checkDefaults(options);
   const values = createValueReader(options);
-  const repeat = createRepeatCheck();
+  const repeat = options.skipRepeatCheck ? noRepeatCheck : createRepeatCheck();
   const occurrences = new Map<string, number>();
   const table = readTable(input, options, {
     fields: paymentFields,

@@ -1,0 +1,55 @@
+import { Worker } from 'node:worker_threads';
+import { DunwiseError, type ErrorCode } from '../../core/errors.ts';
+import type { CsvImportOptions, CsvItem } from './options.ts';
+import type { WorkerMessage, WorkerRequest } from './worker-entry.ts';
+
+/**
+ * Reads a CSV file of invoices or payments in a worker thread and yields its items here, in
+ * order. The same readers as readInvoiceCsv/readPaymentCsv, on the other core.
+ */
+export async function* readCsvInWorker<T>(kind: 'invoices' | 'payments', path: string, options: CsvImportOptions): AsyncGenerator<CsvItem<T>> {
+  const { onProgress, onSkip, ...plain } = options;
+  // Small heap limits: the worker only streams rows, and big young generations would double RSS.
+  const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), {
+    workerData: { kind, path, options: plain } satisfies WorkerRequest,
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+  });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  worker.on('message', (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      if (queue.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      const message = queue.shift() as WorkerMessage;
+      switch (message.type) {
+        case 'items':
+          onProgress?.(message.bytes);
+          for (const item of message.items) yield item as CsvItem<T>;
+          worker.postMessage('ack');
+          break;
+        case 'skip':
+          onSkip?.(message.line, message.reason);
+          break;
+        case 'error':
+          throw message.code ? new DunwiseError(message.code as ErrorCode, message.message, message.details ?? {}) : new Error(message.message);
+        case 'done':
+          return;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

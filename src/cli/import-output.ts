@@ -4,7 +4,7 @@ import type { ImportReport } from '../engine/import-report.ts';
 export function reportText(r: ImportReport, skipped: readonly string[]): string {
   const lines: string[] = [];
   if (r.status === 'imported') {
-    lines.push(`${r.file}: imported ${r.records.toLocaleString('en')} records (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged)`);
+    lines.push(`${r.file}: imported ${r.records.toLocaleString('en')} record${r.records === 1 ? '' : 's'} (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged)`);
   } else {
     lines.push(`${r.file}: REJECTED, nothing was imported. ${r.problemCount} problem${r.problemCount === 1 ? '' : 's'} to fix:`);
     for (const p of r.problems) lines.push(`  ${p.file}, ${p.where}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);

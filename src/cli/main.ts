@@ -4,6 +4,7 @@ import { makeContext, type Io } from './context.ts';
 import * as accountsShow from './commands/accounts-show.ts';
 import * as demo from './commands/demo.ts';
 import * as importCsv from './commands/import-csv.ts';
+import * as importEinvoice from './commands/import-einvoice.ts';
 import * as ledgerShow from './commands/ledger-show.ts';
 
 /** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   for (const c of commands) c.register(program, ctx);
   const importCommand = program.command('import').description('import invoices, payments and e-invoices into the ledger');
   importCsv.register(importCommand, ctx);
+  importEinvoice.register(importCommand, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

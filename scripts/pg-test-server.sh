@@ -2,10 +2,10 @@
 # Starts a throwaway PostgreSQL server on loopback for the store tests, as the `postgres` user
 # (postgres refuses to run as root), with its data in a temporary folder.
 #   scripts/pg-test-server.sh start [port]   prints the admin URL on its last line
-#   scripts/pg-test-server.sh stop
+#   scripts/pg-test-server.sh stop [port]
 set -euo pipefail
 port="${2:-54329}"
-state=/tmp/dunwise-pg-test
+state=/tmp/dunwise-pg-test-$port
 bin_dir=""
 for d in /usr/lib/postgresql/*/bin; do [ -x "$d/pg_ctl" ] && bin_dir="$d"; done
 pg_ctl="${bin_dir:+$bin_dir/}pg_ctl"
@@ -27,5 +27,5 @@ case "${1:-}" in
   stop)
     [ -d "$state/data" ] && as_pg "$pg_ctl" -D "$state/data" stop -m fast >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start [port] | stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start [port] | stop [port]" >&2; exit 2 ;;
 esac

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { asCurrency, type CurrencyCode } from '../../core/currency.ts';
 import { DunwiseError, ErrorCode } from '../../core/errors.ts';
 import { daysBetween, type LocalDate } from '../../core/local-date.ts';
-import { formatDecimal } from '../../core/money.ts';
+import { formatDecimal, formatGrouped } from '../../core/money.ts';
 import type { AccountView } from '../../engine/ports.ts';
 import type { CommandContext } from '../context.ts';
 import { renderTable, toJson } from '../table.ts';
 
 const fmt = (minor: bigint, currency: string): string => formatDecimal(minor, asCurrency(currency) as CurrencyCode);
+const show = (minor: bigint, currency: string): string => formatGrouped(minor, asCurrency(currency) as CurrencyCode);
 
 /** `dunwise accounts show <id>`: one customer with contacts, invoices and unapplied cash. */
 export function register(program: Command, ctx: CommandContext): void {
@@ -49,13 +50,13 @@ function accountText(a: AccountView, today: LocalDate): string {
   const open = a.invoices.filter((i) => i.status === 'open');
   const rows = open.map((i) => {
     const overdue = daysBetween(i.dueDate as LocalDate, today);
-    return [i.number, i.kind === 'credit_note' ? 'credit' : 'invoice', i.issueDate, i.dueDate, overdue > 0 ? String(overdue) : '-', i.currency, fmt(i.totalMinor, i.currency), fmt(i.openMinor, i.currency)];
+    return [i.number, i.kind === 'credit_note' ? 'credit' : 'invoice', i.issueDate, i.dueDate, overdue > 0 ? String(overdue) : '-', i.currency, show(i.totalMinor, i.currency), show(i.openMinor, i.currency)];
   });
   lines.push(`Open items (${open.length} of ${a.invoices.length}):`);
   lines.push(open.length === 0 ? '  (nothing open)' : renderTable(['Number', 'Kind', 'Issued', 'Due', 'Days late', 'Cur', 'Total', 'Open'], rows, new Set([4, 6, 7])));
   if (a.unappliedPayments.length > 0) {
     lines.push('', 'Unapplied cash:');
-    for (const p of a.unappliedPayments) lines.push(`  ${p.ref} ${p.receivedOn} ${p.currency} ${fmt(p.unappliedMinor, p.currency)} (${p.reason ?? 'unapplied'})`);
+    for (const p of a.unappliedPayments) lines.push(`  ${p.ref} ${p.receivedOn} ${p.currency} ${show(p.unappliedMinor, p.currency)} (${p.reason ?? 'unapplied'})`);
   }
   return lines.join('\n');
 }

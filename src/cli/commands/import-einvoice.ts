@@ -71,12 +71,20 @@ function expand(paths: readonly string[]): string[] {
 }
 
 function dryRunText(results: readonly { file: string; result: EInvoiceResult }[]): string {
-  const rows = results.map(({ file, result }) => {
-    if (!result.ok) return [file, 'REJECTED', '', '', '', '', `${result.error.message} (at ${result.error.where})`];
-    const j = toDryRunJson(file, result) as { invoice: { number: string; kind: string; currency: string; dueDate: string | null; dueDateSource: string; payable: string; buyer: { name: string | null } } };
-    const i = j.invoice;
-    return [file, i.number, i.kind === 'credit_note' ? 'credit' : 'invoice', i.currency, i.payable, `${i.dueDate ?? '-'} (${i.dueDateSource})`, i.buyer.name ?? ''];
-  });
-  const ok = results.filter((r) => r.result.ok).length;
-  return `${renderTable(['File', 'Number', 'Kind', 'Cur', 'Payable', 'Due', 'Buyer / problem'], rows, new Set([4]))}\n\n${ok} of ${results.length} files read; nothing was written (--dry-run).`;
+  const rows: string[][] = [];
+  const rejected: string[] = [];
+  for (const { file, result } of results) {
+    if (!result.ok) {
+      rejected.push(`  ${file}: ${result.error.message}\n    at ${result.error.where}`);
+      continue;
+    }
+    const i = result.invoice;
+    const j = toDryRunJson(file, result) as { invoice: { payable: string } };
+    rows.push([file, i.number, i.kind === 'credit_note' ? 'credit' : 'invoice', i.currency, j.invoice.payable, `${i.dueDate ?? '-'} (${i.dueDateSource})`, i.buyer.name ?? '']);
+  }
+  const parts: string[] = [];
+  if (rows.length > 0) parts.push(renderTable(['File', 'Number', 'Kind', 'Cur', 'Payable', 'Due', 'Buyer'], rows, new Set([4])));
+  if (rejected.length > 0) parts.push(`Rejected:\n${rejected.join('\n')}`);
+  parts.push(`${rows.length} of ${results.length} files read; nothing was written (--dry-run).`);
+  return parts.join('\n\n');
 }

@@ -7,11 +7,23 @@ import { hash } from 'node:crypto';
 export function fingerprint(record: object): string {
   const keys = Object.keys(record).sort();
   let canonical = '';
-  for (const key of keys) {
-    const value: unknown = (record as Record<string, unknown>)[key];
-    canonical += `${key}\u0001${value === null ? '\u0000' : typeof value === 'object' ? JSON.stringify(value, bigintAsString) : String(value)}\u0002`;
-  }
+  for (const key of keys) canonical += `${key}\u0001${valueText((record as Record<string, unknown>)[key])}\u0002`;
   return hash('sha256', canonical, 'base64url').slice(0, 22);
+}
+
+function valueText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return value.toString();
+    case 'undefined':
+      return '\u0003';
+    default:
+      return value === null ? '\u0000' : JSON.stringify(value, bigintAsString);
+  }
 }
 
 function bigintAsString(_key: string, value: unknown): unknown {

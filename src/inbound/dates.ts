@@ -143,7 +143,7 @@ export function findDates(text: string, ref: LocalDate, lang = 'en'): DateMentio
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
-      const [future, past] = rule.resolve(m as RegExpExecArray, ref);
+      const [future, past] = rule.resolve(m, ref);
       if (future === null && past === null) continue;
       taken.push([start, end]);
       found.push({ index: start, text: m[0], absolute: rule.absolute, future, past });

@@ -52,7 +52,7 @@ export async function readMail(raw: Buffer): Promise<MailView> {
   const bytes = normaliseLineEnds(raw);
   const parsed = await simpleParser(bytes, { keepDeliveryStatus: true, skipImageLinks: true });
   const ct = parsed.headers.get('content-type');
-  const ctValue = typeof ct === 'object' && ct !== null && 'value' in ct ? String(ct.value) : '';
+  const ctValue = typeof ct === 'object' && ct !== null && 'value' in ct && typeof ct.value === 'string' ? ct.value : '';
   const params = typeof ct === 'object' && ct !== null && 'params' in ct ? (ct.params as Record<string, string>) : {};
   const refs = parsed.references;
   const parts = parsed.attachments

@@ -16,12 +16,12 @@ export async function* readCsvInWorker<T>(kind: 'invoices' | 'payments', path: s
   });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
-  let failure: Error | null = null;
+  let failure = null as Error | null;
   worker.on('message', (m: WorkerMessage) => {
     queue.push(m);
     wake?.();
   });
-  worker.on('error', (error) => {
+  worker.on('error', (error: Error) => {
     failure = error;
     wake?.();
   });

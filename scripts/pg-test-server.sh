@@ -20,7 +20,7 @@ case "${1:-}" in
     as_pg "$initdb" -D "$state/data" -U postgres --auth=trust -E UTF8 --no-locale >"$state/initdb.log" 2>&1 \
       || { cat "$state/initdb.log"; exit 1; }
     as_pg "$pg_ctl" -D "$state/data" -l "$state/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $state -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $state -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c log_line_prefix='%m [%p] %d ' -c log_statement=ddl" \
       start >/dev/null || { cat "$state/server.log"; exit 1; }
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;

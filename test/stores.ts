@@ -26,7 +26,7 @@ export async function freshLocation(): Promise<{ location: StoreLocation; dispos
   url.pathname = `/${name}`;
   return {
     location: { kind: 'postgres', url: url.toString() },
-    dispose: () => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    dispose: () => dropDatabase(admin, name),
   };
 }
 
@@ -40,6 +40,20 @@ export async function withStore<T>(fn: (store: StoreHandle, location: StoreLocat
     await store.close();
     await dispose();
   }
+}
+
+/** Drops a test database once its connections are gone (a closed pool may still be closing). */
+async function dropDatabase(admin: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // object in use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

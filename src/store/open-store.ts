@@ -42,6 +42,9 @@ function openSqlite(dataDir: string): StoreHandle {
 
 function openPostgres(url: string): StoreHandle {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection that the server closes (a restart, an administrator, a dropped test
+  // database) is removed by the pool; without a listener its error would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
 }

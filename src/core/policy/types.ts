@@ -75,7 +75,7 @@ export type Policy = {
 
 /** The defaults a policy gets for settings it does not state. */
 export const defaultPolicySettings: PolicySettings = {
-  minDaysBetweenTouches: 5,
+  minDaysBetweenTouches: 3,
   sendWindow: { startHour: 9, endHour: 17 },
   preferredWeekdays: [2, 3, 4],
   holidayCalendar: { kind: 'contact_country' },

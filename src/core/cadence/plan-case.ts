@@ -1,0 +1,141 @@
+import type { BusinessCalendar } from '../business-calendar.ts';
+import { addDays, isoWeekday, type LocalDate } from '../local-date.ts';
+import type { Policy, PolicyStep } from '../policy/types.ts';
+import { conditionsHold } from './conditions.ts';
+import { Reason } from './reasons.ts';
+import { stepDate, stepsAhead } from './step-dates.ts';
+import type { CasePlan, Decision, PlanInput, PlannedTouch } from './types.ts';
+
+type Due = { invoiceId: number; step: PolicyStep; on: LocalDate };
+
+/**
+ * Decides, for one case on one day, which touches go out and why everything else is held or
+ * skipped: the heart of the cadence engine. Pure: the same input gives the same plan.
+ */
+export function planCase(input: PlanInput, policy: Policy, today: LocalDate, calendar: BusinessCalendar): CasePlan {
+  const decisions: Decision[] = [];
+  const caseHold = stateHold(input, today);
+  if (caseHold) return { touches: [], decisions: [{ invoiceId: null, kind: 'hold', stepId: null, reason: caseHold.reason, detail: caseHold.detail }], nextActionOn: caseHold.next };
+
+  const eligible = input.invoices.filter((inv) => {
+    if (inv.disputed) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: null, reason: Reason.disputed, detail: `invoice ${inv.number} has an open dispute` });
+    else if (inv.openMinor <= 0n) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: null, reason: Reason.paid, detail: `invoice ${inv.number} has nothing open` });
+    return !inv.disputed && inv.openMinor > 0n;
+  });
+  const openMinor = eligible.reduce((s, i) => s + i.openMinor, 0n);
+  const due: Due[] = [];
+  let next: LocalDate | null = null;
+  const later = (d: LocalDate): void => {
+    if (next === null || d < next) next = d;
+  };
+  for (const inv of eligible) {
+    const ahead: PolicyStep[] = [];
+    for (const s of stepsAhead(policy.steps, inv.sentSteps)) {
+      const holds = conditionsHold(s, input, openMinor);
+      if (holds.ok) ahead.push(s);
+      else if (stepDate(s, inv.dueDate, input.country, calendar) <= today) {
+        decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
+      }
+    }
+    const reached = ahead.filter((s) => stepDate(s, inv.dueDate, input.country, calendar) <= today);
+    const upcoming = ahead.find((s) => stepDate(s, inv.dueDate, input.country, calendar) > today);
+    if (upcoming) later(stepDate(upcoming, inv.dueDate, input.country, calendar));
+    const top = reached[reached.length - 1];
+    if (!top) continue;
+    for (const passed of reached.slice(0, -1)) {
+      decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: passed.id, reason: Reason.superseded, detail: `step ${passed.id} of invoice ${inv.number} fell due on ${stepDate(passed, inv.dueDate, input.country, calendar)}; step ${top.id} is due now` });
+    }
+    due.push({ invoiceId: inv.id, step: top, on: stepDate(top, inv.dueDate, input.country, calendar) });
+  }
+  const blocked = dayHold(input, policy, today, calendar);
+  if (due.length === 0) return { touches: [], decisions, nextActionOn: next };
+  if (blocked) {
+    for (const d of due) decisions.push({ invoiceId: d.invoiceId, kind: 'hold', stepId: d.step.id, reason: blocked.reason, detail: blocked.detail });
+    return { touches: [], decisions, nextActionOn: blocked.next };
+  }
+  const touches = policy.settings.consolidation ? [consolidated(due)] : due.map((d) => consolidated([d]));
+  for (const d of due) {
+    decisions.push({ invoiceId: d.invoiceId, kind: 'touch', stepId: d.step.id, reason: Reason.stepDue, detail: `step ${d.step.id} (${d.step.tone}, ${d.step.channels.join(' + ')}) fell due on ${d.on}` });
+  }
+  const capEnd = addDays(today, policy.settings.minDaysBetweenTouches);
+  const afterSend = nextAfterSend(input, policy, today, calendar, due);
+  return { touches, decisions, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
+}
+
+function stateHold(input: PlanInput, today: LocalDate): { reason: Reason; detail: string; next: LocalDate | null } | null {
+  const s = input.state;
+  switch (s.kind) {
+    case 'closed':
+      return { reason: Reason.paid, detail: 'the case is closed', next: null };
+    case 'paused':
+      if (s.until !== null && s.until <= today) return null;
+      return { reason: Reason.paused, detail: `paused: ${s.reason}${s.until ? ` until ${s.until}` : ''}`, next: s.until };
+    case 'snoozed':
+      if (s.until <= today) return null;
+      return { reason: s.reason === 'promise' ? Reason.promise : Reason.snoozed, detail: `snoozed (${s.reason.replace('_', ' ')}) until ${s.until}`, next: s.until };
+    case 'plan':
+      return { reason: Reason.onPlan, detail: 'the plan\u2019s own reminders apply', next: null };
+    case 'escalated':
+      return { reason: Reason.strategic, detail: `escalated to ${s.owner ?? 'a person'}`, next: null };
+    case 'active':
+      return input.segment === 'strategic' ? { reason: Reason.strategic, detail: 'strategic accounts get no automatic messages', next: null } : null;
+  }
+}
+
+function dayHold(input: PlanInput, policy: Policy, today: LocalDate, calendar: BusinessCalendar): { reason: Reason; detail: string; next: LocalDate } | null {
+  const s = policy.settings;
+  if (input.lastTouchOn !== null && addDays(input.lastTouchOn, s.minDaysBetweenTouches) > today) {
+    const next = addDays(input.lastTouchOn, s.minDaysBetweenTouches);
+    return { reason: Reason.cap, detail: `last reminder on ${input.lastTouchOn}; at most one every ${s.minDaysBetweenTouches} days, so not before ${next}`, next };
+  }
+  if (s.maxTouches !== null && input.touchesSoFar >= s.maxTouches) {
+    return { reason: Reason.maxTouches, detail: `${input.touchesSoFar} reminders sent; the policy allows ${s.maxTouches}`, next: addDays(today, 3650) };
+  }
+  const country = s.holidayCalendar.kind === 'country' ? s.holidayCalendar.country : input.country;
+  const why = calendar.whyNotBusinessDay(today, country);
+  if (why) {
+    const next = calendar.onOrAfter(addDays(today, 1), country);
+    return { reason: Reason.nonBusinessDay, detail: `${today} is ${why.kind === 'weekend' ? 'a weekend day' : `a public holiday (${why.name})`} in ${country}; next business day ${next}`, next };
+  }
+  if (s.preferredWeekdays.length > 0 && !s.preferredWeekdays.includes(isoWeekday(today))) {
+    for (let i = 1; i <= 2; i++) {
+      const day = addDays(today, i);
+      if (s.preferredWeekdays.includes(isoWeekday(day)) && calendar.isBusinessDay(day, country)) {
+        return { reason: Reason.preferredWeekday, detail: `${today} is not a preferred sending day; waiting for ${day}`, next: day };
+      }
+    }
+  }
+  if (!input.hasContact) return { reason: Reason.noContact, detail: 'the account has no contact to send to (a data-quality task)', next: addDays(today, 7) };
+  return null;
+}
+
+/** One message at the highest step reached, listing every invoice with a step due. */
+function consolidated(due: readonly Due[]): PlannedTouch {
+  const top = due.reduce((a, b) => (b.step.offsetDays > a.step.offsetDays ? b : a));
+  return {
+    stepId: top.step.id,
+    channels: top.step.channels,
+    tone: top.step.tone,
+    template: top.step.template,
+    approval: top.step.approval,
+    action: top.step.action,
+    invoices: due.map((d) => ({ invoiceId: d.invoiceId, stepId: d.step.id })),
+  };
+}
+
+function nextAfterSend(input: PlanInput, policy: Policy, today: LocalDate, calendar: BusinessCalendar, due: readonly Due[]): LocalDate | null {
+  let next: LocalDate | null = null;
+  for (const inv of input.invoices) {
+    if (inv.disputed || inv.openMinor <= 0n) continue;
+    const sent = new Set(inv.sentSteps);
+    const now = due.find((d) => d.invoiceId === inv.id);
+    if (now) sent.add(now.step.id);
+    for (const s of stepsAhead(policy.steps, sent)) {
+      const on = stepDate(s, inv.dueDate, input.country, calendar);
+      const candidate = on > today ? on : addDays(today, 1);
+      if (next === null || candidate < next) next = candidate;
+      break;
+    }
+  }
+  return next;
+}

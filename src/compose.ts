@@ -1,4 +1,11 @@
+import { dateHolidaysLookup } from './calendar/date-holidays.ts';
+import { BusinessCalendar } from './core/business-calendar.ts';
 import type { Clock } from './core/clock.ts';
+import { DunwiseError, ErrorCode } from './core/errors.ts';
+import { presetNames, presets } from './core/policy/index.ts';
+import type { CadenceStore } from './engine/cadence-ports.ts';
+import type { RunDeps } from './engine/run-dunning.ts';
+import { cadenceStore } from './store/cadence-store.ts';
 import type { Config } from './config.ts';
 import type { AccountDefaults } from './engine/account-resolver.ts';
 import type { LedgerReader, LedgerStore } from './engine/ports.ts';
@@ -14,6 +21,9 @@ export type App = {
   readonly ledger: LedgerStore;
   readonly reader: LedgerReader;
   readonly accountDefaults: AccountDefaults;
+  readonly cadence: CadenceStore;
+  /** The calendar and policies the cadence engine plans with. */
+  readonly planning: RunDeps;
   close(): Promise<void>;
 };
 
@@ -24,6 +34,8 @@ export function storeLocation(config: Config): StoreLocation {
 
 /** Opens the store (migrating it) and wires the engine's ports to it. */
 export async function openApp(config: Config, clock: Clock): Promise<App> {
+  const policy = presets[config.policy];
+  if (!policy) throw new DunwiseError(ErrorCode.invalidInput, `DUNWISE_POLICY "${config.policy}" is not a known policy; choose one of ${presetNames.join(', ')}`);
   const handle = await openStore(storeLocation(config));
   return {
     config,
@@ -32,6 +44,8 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     ledger: ledgerStore(handle.db, clock),
     reader: ledgerReader(handle.db),
     accountDefaults: { timeZone: config.timeZone, country: config.country, locale: config.locale },
+    cadence: cadenceStore(handle.db, handle.dialect, clock),
+    planning: { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: () => policy },
     close: () => handle.close(),
   };
 }

@@ -10,6 +10,7 @@ const schema = z.object({
   timeZone: z.string().refine(isTimeZone, 'DUNWISE_TIME_ZONE must be an IANA time zone such as Europe/Berlin'),
   country: z.string().regex(/^[A-Z]{2}$/, 'DUNWISE_COUNTRY must be an ISO 3166 alpha-2 code such as DE'),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'DUNWISE_LOCALE must look like en or de-DE'),
+  policy: z.string().min(1),
 });
 
 /** The one validated, frozen configuration, read once at start from the environment. */
@@ -19,7 +20,7 @@ export type Config = Readonly<z.infer<typeof schema>>;
  * Reads the configuration: DUNWISE_DATA_DIR (embedded store folder, default ./dunwise-data),
  * DATABASE_URL (a PostgreSQL server instead), DUNWISE_TIME_ZONE (the creditor's zone, which
  * decides "today"; default the machine's), DUNWISE_COUNTRY and DUNWISE_LOCALE (defaults for
- * new accounts; US and en).
+ * new accounts; US and en), DUNWISE_POLICY (the dunning policy: a preset name; b2b-net30).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { dataDir?: string } = {}): Config {
   const parsed = schema.safeParse({
@@ -28,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { dataDir?: string
     timeZone: env['DUNWISE_TIME_ZONE'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     country: (env['DUNWISE_COUNTRY'] ?? 'US').toUpperCase(),
     locale: env['DUNWISE_LOCALE'] ?? 'en',
+    policy: env['DUNWISE_POLICY'] ?? 'b2b-net30',
   });
   if (!parsed.success) {
     const messages = parsed.error.issues.map((i) => i.message);

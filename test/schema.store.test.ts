@@ -13,7 +13,8 @@ test('opening migrates to the latest schema, and reopening is a no-op', async ()
     for (let i = 0; i < 2; i++) {
       const store = await openStore(location);
       const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-      assert.deepEqual(rows.rows.map((r) => r.name), [latestSchema]);
+      assert.deepEqual(rows.rows.map((r) => r.name), ['0001-ledger', '0002-cadence']);
+      assert.equal(latestSchema, '0002-cadence');
       await store.close();
     }
   } finally {
@@ -30,7 +31,7 @@ test('a store written by a newer Dunwise is refused with a clear message', async
     await assert.rejects(openStore(location), (error: unknown) => {
       assert.ok(error instanceof DunwiseError);
       assert.equal(error.code, 'schema_too_new');
-      assert.match(error.message, /has schema 9999-from-the-future, newer than this Dunwise knows \(0001-ledger\)\. Upgrade Dunwise/);
+      assert.match(error.message, /has schema 9999-from-the-future, newer than this Dunwise knows \(0002-cadence\)\. Upgrade Dunwise/);
       return true;
     });
   } finally {

@@ -87,6 +87,7 @@ async function writeBatch(
   const seenHere = new Map<string, string>();
   let updated = 0;
   let unchanged = 0;
+  const changedRows: InvoiceRow[] = [];
   for (const { where, record } of batch) {
     const row = toRow(record, accountIds.get(record.accountRef) as number, ctx);
     const before = existing.get(record.number);
@@ -104,6 +105,7 @@ async function writeBatch(
       unchanged += 1;
     } else {
       await w.updateInvoice(before.id, row);
+      changedRows.push(row);
       await replaceInstalments(w, before.id, record, true);
       await w.appendAudit([{ actor: ctx.actor, entity: 'invoice', entityId: record.number, action: 'updated', detail: { file: ctx.file, where, changes: changes(before, row) } }]);
       updated += 1;
@@ -114,6 +116,8 @@ async function writeBatch(
   for (const { record } of inserts) {
     if (record.instalments.length > 0) await replaceInstalments(w, ids.get(record.number) as number, record, false);
   }
+  const touched = [...inserts.map((i) => i.row), ...changedRows].filter((r) => r.kind === 'invoice');
+  await w.markCasesForPlanning(touched.map((r) => ({ accountId: r.accountId, currency: r.currency })));
   const newCredits = inserts.filter((i) => i.record.kind === 'credit_note' && i.record.correctsNumber).map((i) => i.record.number);
   return { inserted: inserts.length, updated, unchanged, newCredits };
 }

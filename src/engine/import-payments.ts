@@ -107,6 +107,7 @@ async function applyPayment(w: LedgerWriter, p: PaymentRecord, hash: string, fil
     const open = invoice.openMinor - applied;
     await w.insertAllocation({ invoiceId: invoice.id, paymentId, creditNoteId: null, amountMinor: applied });
     await w.setOpenAmount(invoice.id, open, open === 0n ? 'paid' : 'open');
+    await w.markCasesForPlanning([{ accountId: invoice.accountId, currency: invoice.currency }]);
     await w.appendAudit([{ actor, entity: 'invoice', entityId: invoice.number, action: open === 0n ? 'paid' : 'part_paid', detail: { payment: p.ref, amountMinor: applied.toString(), openMinor: open.toString() } }]);
   }
 }

@@ -84,6 +84,8 @@ export interface LedgerWriter {
   insertPayment(row: NewPayment): Promise<number>;
   insertAllocation(row: { invoiceId: number; paymentId: number | null; creditNoteId: number | null; amountMinor: bigint }): Promise<void>;
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
+  /** Makes sure each account/currency has a collection case, due for planning at the next run. */
+  markCasesForPlanning(pairs: readonly { accountId: number; currency: string }[]): Promise<void>;
   startImport(row: { kind: string; file: string; fileHash: string }): Promise<number>;
   finishImport(id: number, status: ImportStatus, records: number, problems: number): Promise<void>;
 }

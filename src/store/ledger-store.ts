@@ -6,6 +6,9 @@ import { toBigInt, toId } from './convert.ts';
 import type { Database, InvoicesTable } from './schema.ts';
 import type { Selectable } from 'kysely';
 
+/** The next_action_on of a case that should be planned at the next run, whatever the day. */
+export const planAsap = '0001-01-01';
+
 /** The engine's ledger port on Kysely: the same code for SQLite and PostgreSQL. */
 export function ledgerStore(db: Kysely<Database>, clock: Clock): LedgerStore {
   const now = (): string => clock.now().toISOString();
@@ -95,6 +98,16 @@ function writer(trx: Transaction<Database>, now: () => string): LedgerWriter {
       await trx
         .insertInto('audit_log')
         .values(entries.map((e) => ({ at, actor: e.actor, entity: e.entity, entity_id: e.entityId, action: e.action, detail: JSON.stringify(e.detail) })))
+        .execute();
+    },
+    async markCasesForPlanning(pairs) {
+      const unique = new Map(pairs.map((p) => [`${p.accountId}/${p.currency}`, p]));
+      if (unique.size === 0) return;
+      const at = now();
+      await trx
+        .insertInto('cases')
+        .values([...unique.values()].map((p) => ({ account_id: p.accountId, currency: p.currency, state: 'active', next_action_on: planAsap, touches_count: 0, created_at: at, updated_at: at })))
+        .onConflict((oc) => oc.columns(['account_id', 'currency']).doUpdateSet({ next_action_on: planAsap, updated_at: at }))
         .execute();
     },
     async startImport(row) {

@@ -3,11 +3,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { DunwiseError, ErrorCode } from '../core/errors.ts';
 import type { StoreDialect } from './dialect.ts';
 import * as ledger from './migrations/0001-ledger.ts';
+import * as cadence from './migrations/0002-cadence.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
 /** Every schema version this build knows, in order. Names never change once released. */
-const steps: readonly Step[] = [{ name: '0001-ledger', up: ledger.up }];
+const steps: readonly Step[] = [
+  { name: '0001-ledger', up: ledger.up },
+  { name: '0002-cadence', up: cadence.up },
+];
 
 /** The newest schema version this build knows. */
 export const latestSchema = steps[steps.length - 1]?.name ?? '';

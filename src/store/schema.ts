@@ -108,6 +108,68 @@ export interface ImportsTable {
   finished_at: string | null;
 }
 
+export interface CasesTable {
+  id: Generated<number>;
+  account_id: number;
+  currency: string;
+  state: string;
+  state_reason: string | null;
+  state_until: string | null;
+  owner: string | null;
+  next_action_on: string | null;
+  last_touch_on: string | null;
+  last_reply_on: string | null;
+  touches_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TouchesTable {
+  id: Generated<number>;
+  case_id: number;
+  step_id: string;
+  policy_id: string;
+  planned_on: string;
+  channels: string;
+  tone: string;
+  template: string;
+  action: string;
+  status: string;
+  status_reason: string | null;
+  idempotency_key: string;
+  provider_message_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TouchInvoicesTable {
+  touch_id: number;
+  invoice_id: number;
+  step_id: string;
+}
+
+export interface DecisionsTable {
+  id: Generated<number>;
+  run_on: string;
+  case_id: number;
+  invoice_id: number | null;
+  kind: string;
+  step_id: string | null;
+  reason: string;
+  detail: string;
+  touch_id: number | null;
+}
+
+export interface DisputesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  reason: string;
+  owner: string | null;
+  status: string;
+  opened_on: string;
+  resolved_on: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   contacts: ContactsTable;
@@ -117,4 +179,9 @@ export interface Database {
   allocations: AllocationsTable;
   audit_log: AuditLogTable;
   imports: ImportsTable;
+  cases: CasesTable;
+  touches: TouchesTable;
+  touch_invoices: TouchInvoicesTable;
+  decisions: DecisionsTable;
+  disputes: DisputesTable;
 }

@@ -6,7 +6,9 @@ import { Reason } from './reasons.ts';
 import { stepDate, stepsAhead } from './step-dates.ts';
 import type { CasePlan, Decision, PlanInput, PlannedTouch } from './types.ts';
 
-type Due = { invoiceId: number; step: PolicyStep; on: LocalDate };
+// Steps passed over are recorded only when the later step actually goes out: until then
+// nothing was skipped, only held.
+type Due = { invoiceId: number; step: PolicyStep; on: LocalDate; passedOver: readonly Decision[] };
 
 /**
  * Decides, for one case on one day, which touches go out and why everything else is held or
@@ -42,10 +44,8 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     if (upcoming) later(stepDate(upcoming, inv.dueDate, input.country, calendar));
     const top = reached[reached.length - 1];
     if (!top) continue;
-    for (const passed of reached.slice(0, -1)) {
-      decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: passed.id, reason: Reason.superseded, detail: `step ${passed.id} of invoice ${inv.number} fell due on ${stepDate(passed, inv.dueDate, input.country, calendar)}; step ${top.id} is due now` });
-    }
-    due.push({ invoiceId: inv.id, step: top, on: stepDate(top, inv.dueDate, input.country, calendar) });
+    const passedOver = reached.slice(0, -1).map((passed): Decision => ({ invoiceId: inv.id, kind: 'skip', stepId: passed.id, reason: Reason.superseded, detail: `step ${passed.id} of invoice ${inv.number} fell due on ${stepDate(passed, inv.dueDate, input.country, calendar)}; step ${top.id} is due now` }));
+    due.push({ invoiceId: inv.id, step: top, on: stepDate(top, inv.dueDate, input.country, calendar), passedOver });
   }
   const blocked = dayHold(input, policy, today, calendar);
   if (due.length === 0) return { touches: [], decisions, nextActionOn: next };
@@ -55,6 +55,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
   }
   const touches = policy.settings.consolidation ? [consolidated(due)] : due.map((d) => consolidated([d]));
   for (const d of due) {
+    decisions.push(...d.passedOver);
     decisions.push({ invoiceId: d.invoiceId, kind: 'touch', stepId: d.step.id, reason: Reason.stepDue, detail: `step ${d.step.id} (${d.step.tone}, ${d.step.channels.join(' + ')}) fell due on ${d.on}` });
   }
   const capEnd = addDays(today, policy.settings.minDaysBetweenTouches);

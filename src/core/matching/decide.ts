@@ -1,0 +1,64 @@
+// The decision rules: apply automatically only what is clearly right; queue the rest.
+import { namesInvoice } from './evidence.ts';
+import type { MatchSettings } from './settings.ts';
+import type { MatchResult, OpenInvoice, Proposal, ReviewReason } from './types.ts';
+
+/** Orders proposals best first: score, then fewer invoices, then lower invoice ids. */
+export function rankProposals(proposals: readonly Proposal[]): Proposal[] {
+  return [...proposals].sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.allocations.length - b.allocations.length ||
+      (a.allocations[0]?.invoiceId ?? 0) - (b.allocations[0]?.invoiceId ?? 0),
+  );
+}
+
+/**
+ * Decides from ranked proposals. Automatic only when the best is at or above the threshold,
+ * leads the runner-up by the margin, and nothing contradicts it: without a reference, another
+ * open invoice of the customer with the same amount (`same_amount`); a reference or number
+ * naming other invoices while the amount fits elsewhere (`conflicting_reference`).
+ */
+export function decide(
+  ranked: readonly Proposal[],
+  candidates: readonly OpenInvoice[],
+  settings: MatchSettings,
+): MatchResult {
+  const shown = ranked.filter((p) => p.score >= settings.reviewFloor).slice(0, settings.maxProposals);
+  const best = shown[0];
+  if (best === undefined) return { kind: 'unmatched', reason: 'no_candidate' };
+  const review = (reason: ReviewReason): MatchResult => ({ kind: 'review', proposals: shown, reason });
+  if (best.score < settings.autoThreshold) return review('below_threshold');
+  const runnerUp = ranked[1];
+  if (runnerUp !== undefined && best.score - runnerUp.score < settings.autoMargin) return review('too_close');
+  const named = best.signals.some(namesInvoice);
+  if (!named && hasSameAmountTwin(best, candidates)) return review('same_amount');
+  if (conflictingReference(best, ranked, named)) return review('conflicting_reference');
+  return {
+    kind: 'auto',
+    allocations: best.allocations,
+    score: best.score,
+    explanation: best.signals,
+    remainderMinor: best.remainderMinor,
+    shortMinor: best.shortMinor,
+  };
+}
+
+// Another open invoice of the same customer owes exactly what one of the chosen invoices owes.
+function hasSameAmountTwin(best: Proposal, candidates: readonly OpenInvoice[]): boolean {
+  const chosen = new Set(best.allocations.map((a) => a.invoiceId));
+  const amounts = new Set(candidates.filter((c) => chosen.has(c.id)).map((c) => c.openMinor));
+  return candidates.some((c) => c.accountId === best.accountId && !chosen.has(c.id) && amounts.has(c.openMinor));
+}
+
+// The payment names some invoice, but the best proposal either is not it or does not fit the
+// amount while another proposal does: the payer may have quoted the wrong invoice.
+function conflictingReference(best: Proposal, ranked: readonly Proposal[], named: boolean): boolean {
+  const strongName = (p: Proposal): boolean => p.signals.some((s) => s.kind === 'reference' || s.kind === 'invoice_number');
+  const amountFits = (p: Proposal): boolean =>
+    p.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_combined' || s.kind === 'amount_fee');
+  const others = ranked.slice(1);
+  if (!named) return others.some(strongName);
+  if (amountFits(best)) return false;
+  return others.some((p) => amountFits(p) && p.accountId === best.accountId && !p.signals.some((s) => namesInvoice(s)));
+}

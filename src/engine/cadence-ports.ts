@@ -1,0 +1,69 @@
+import type { CaseState, PlanInvoice } from '../core/cadence/types.ts';
+import type { Segment } from '../core/ledger.ts';
+import type { LocalDate } from '../core/local-date.ts';
+
+/** A collection case as stored. */
+export type CaseRecord = {
+  readonly id: number;
+  readonly accountId: number;
+  readonly currency: string;
+  readonly state: CaseState;
+  readonly nextActionOn: LocalDate | null;
+  readonly lastTouchOn: LocalDate | null;
+  readonly lastReplyOn: LocalDate | null;
+  readonly touchesCount: number;
+};
+
+/** A case with what planning needs: its account, whether it has a contact, its open invoices. */
+export type CaseContext = {
+  readonly record: CaseRecord;
+  readonly account: { readonly id: number; readonly ref: string; readonly name: string; readonly country: string; readonly segment: Segment; readonly timeZone: string };
+  readonly hasContact: boolean;
+  readonly invoices: readonly PlanInvoice[];
+};
+
+export type NewTouch = {
+  readonly caseId: number;
+  readonly stepId: string;
+  readonly policyId: string;
+  readonly plannedOn: LocalDate;
+  readonly channels: readonly string[];
+  readonly tone: string;
+  readonly template: string;
+  readonly action: string;
+  readonly status: 'pending_review' | 'approved';
+  readonly idempotencyKey: string;
+  readonly invoices: readonly { readonly invoiceId: number; readonly stepId: string }[];
+};
+
+export type DecisionRow = {
+  readonly runOn: LocalDate;
+  readonly caseId: number;
+  readonly invoiceId: number | null;
+  readonly kind: string;
+  readonly stepId: string | null;
+  readonly reason: string;
+  readonly detail: string;
+  readonly touchId: number | null;
+};
+
+/** What a planning run needs from the store, inside one transaction. */
+export interface CadenceTx {
+  /** Due cases (next action on or before `today`), locked for this transaction where the store can. */
+  claimDueCases(today: LocalDate, limit: number): Promise<CaseRecord[]>;
+  loadContexts(cases: readonly CaseRecord[]): Promise<CaseContext[]>;
+  insertTouch(touch: NewTouch): Promise<number>;
+  insertDecisions(rows: readonly DecisionRow[]): Promise<void>;
+  updateCase(caseId: number, change: { nextActionOn: LocalDate | null; lastTouchOn: LocalDate | null; touchesAdded: number }): Promise<void>;
+}
+
+/** The cadence store, as the engine sees it. */
+export interface CadenceStore {
+  transaction<T>(fn: (tx: CadenceTx) => Promise<T>): Promise<T>;
+  /** Cases that are not closed and may act by `until` (for preview), optionally one account's. */
+  casesActingBy(until: LocalDate, accountRef: string | null): Promise<CaseContext[]>;
+  /** The cases of an account (by reference or id), or of the account an invoice number belongs to. */
+  casesFor(target: { readonly accountRef: string } | { readonly invoiceNumber: string }): Promise<CaseContext[]>;
+  /** Decisions recorded by earlier runs for the cases (or one invoice of them), oldest first. */
+  decisionHistory(caseIds: readonly number[], invoiceId: number | null): Promise<(DecisionRow & { invoiceNumber: string | null })[]>;
+}

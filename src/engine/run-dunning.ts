@@ -1,0 +1,92 @@
+import { hash } from 'node:crypto';
+import type { BusinessCalendar } from '../core/business-calendar.ts';
+import { planCase } from '../core/cadence/plan-case.ts';
+import type { CasePlan, PlanInput } from '../core/cadence/types.ts';
+import { addDays, type LocalDate } from '../core/local-date.ts';
+import type { Segment } from '../core/ledger.ts';
+import type { Policy } from '../core/policy/types.ts';
+import type { CadenceStore, CaseContext, CadenceTx } from './cadence-ports.ts';
+
+export type RunDeps = {
+  readonly calendar: BusinessCalendar;
+  readonly policyFor: (segment: Segment) => Policy;
+  readonly batchSize?: number;
+  readonly onProgress?: (casesDone: number) => void;
+};
+
+export type RunReport = { readonly today: LocalDate; readonly cases: number; readonly touches: number; readonly holds: number; readonly skips: number };
+
+/**
+ * Plans today's touches for every case whose next action is due, batch by batch, each batch
+ * one transaction: touches go to the outbox with a unique idempotency key, every decision is
+ * recorded with its reason, and the case's next action moves on. A run killed between
+ * batches resumes where it stopped; a killed batch is rolled back and planned again. Cost
+ * grows with the cases due, not with the ledger (an index on the next action).
+ */
+export async function runDunning(store: CadenceStore, today: LocalDate, deps: RunDeps): Promise<RunReport> {
+  const totals = { cases: 0, touches: 0, holds: 0, skips: 0 };
+  for (;;) {
+    const done = await store.transaction(async (tx) => {
+      const cases = await tx.claimDueCases(today, deps.batchSize ?? 500);
+      if (cases.length === 0) return 0;
+      for (const context of await tx.loadContexts(cases)) {
+        const policy = deps.policyFor(context.account.segment);
+        const plan = planCase(planInput(context), policy, today, deps.calendar);
+        await writePlan(tx, context, policy, plan, today, totals);
+      }
+      return cases.length;
+    });
+    if (done === 0) break;
+    totals.cases += done;
+    deps.onProgress?.(totals.cases);
+  }
+  return { today, ...totals };
+}
+
+/** The planner's view of a stored case. */
+export function planInput(c: CaseContext): PlanInput {
+  return {
+    caseId: c.record.id,
+    currency: c.record.currency,
+    country: c.account.country,
+    segment: c.account.segment,
+    state: c.record.state,
+    invoices: c.invoices,
+    lastTouchOn: c.record.lastTouchOn,
+    lastReplyOn: c.record.lastReplyOn,
+    touchesSoFar: c.record.touchesCount,
+    hasContact: c.hasContact,
+  };
+}
+
+async function writePlan(tx: CadenceTx, c: CaseContext, policy: Policy, plan: CasePlan, today: LocalDate, totals: { touches: number; holds: number; skips: number }): Promise<void> {
+  const touchIds = new Map<number, number>();
+  for (const t of plan.touches) {
+    const ids = t.invoices.map((i) => `${i.invoiceId}:${i.stepId}`).sort().join(',');
+    const touchId = await tx.insertTouch({
+      caseId: c.record.id,
+      stepId: t.stepId,
+      policyId: policy.id,
+      plannedOn: today,
+      channels: t.channels,
+      tone: t.tone,
+      template: t.template,
+      action: t.action,
+      status: t.approval === 'auto' ? 'approved' : 'pending_review',
+      idempotencyKey: `touch:${c.record.id}:${t.stepId}:${hash('sha256', ids, 'base64url').slice(0, 16)}`,
+      invoices: t.invoices,
+    });
+    for (const i of t.invoices) touchIds.set(i.invoiceId, touchId);
+    totals.touches += 1;
+  }
+  await tx.insertDecisions(
+    plan.decisions.map((d) => ({ runOn: today, caseId: c.record.id, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchId: d.kind === 'touch' && d.invoiceId !== null ? (touchIds.get(d.invoiceId) ?? null) : null })),
+  );
+  for (const d of plan.decisions) {
+    if (d.kind === 'hold') totals.holds += 1;
+    if (d.kind === 'skip') totals.skips += 1;
+  }
+  // The next action is always after today, so a run never picks the same case twice.
+  const next = plan.nextActionOn !== null && plan.nextActionOn <= today ? addDays(today, 1) : plan.nextActionOn;
+  await tx.updateCase(c.record.id, { nextActionOn: next, lastTouchOn: plan.touches.length > 0 ? today : c.record.lastTouchOn, touchesAdded: plan.touches.length });
+}

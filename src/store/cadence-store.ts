@@ -1,0 +1,158 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CaseState, PlanInvoice } from '../core/cadence/types.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Segment } from '../core/ledger.ts';
+import type { LocalDate } from '../core/local-date.ts';
+import type { CadenceStore, CadenceTx, CaseContext, CaseRecord } from '../engine/cadence-ports.ts';
+import { toBigInt, toId } from './convert.ts';
+import type { StoreDialect } from './dialect.ts';
+import type { CasesTable, Database } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The cadence engine's store port on Kysely (SQLite and PostgreSQL). */
+export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock): CadenceStore {
+  const now = (): string => clock.now().toISOString();
+  return {
+    transaction: (fn) => db.transaction().execute((trx) => fn(cadenceTx(trx, dialect, now))),
+    async casesActingBy(until, accountRef) {
+      let q = db.selectFrom('cases').innerJoin('accounts', 'accounts.id', 'cases.account_id').selectAll('cases')
+        .where('cases.state', '!=', 'closed').where('cases.next_action_on', 'is not', null).where('cases.next_action_on', '<=', until);
+      if (accountRef !== null) q = q.where('accounts.ref', '=', accountRef);
+      const rows = await q.orderBy('cases.id').execute();
+      return loadContexts(db, rows.map(toCaseRecord));
+    },
+    async casesFor(target) {
+      let accountId: number | null = null;
+      if ('invoiceNumber' in target) {
+        const inv = await db.selectFrom('invoices').select('account_id').where('number', '=', target.invoiceNumber).executeTakeFirst();
+        accountId = inv ? toId(inv.account_id) : null;
+      } else {
+        const ref = target.accountRef;
+        const acc = await db.selectFrom('accounts').select('id').where((eb) => (/^\d+$/.test(ref) ? eb.or([eb('ref', '=', ref), eb('id', '=', Number(ref))]) : eb('ref', '=', ref))).orderBy('id').executeTakeFirst();
+        accountId = acc ? toId(acc.id) : null;
+      }
+      if (accountId === null) return [];
+      const rows = await db.selectFrom('cases').selectAll().where('account_id', '=', accountId).orderBy('currency').execute();
+      return loadContexts(db, rows.map(toCaseRecord));
+    },
+    async decisionHistory(caseIds, invoiceId) {
+      if (caseIds.length === 0) return [];
+      let q = db.selectFrom('decisions').leftJoin('invoices', 'invoices.id', 'decisions.invoice_id')
+        .select(['decisions.run_on', 'decisions.case_id', 'decisions.invoice_id', 'decisions.kind', 'decisions.step_id', 'decisions.reason', 'decisions.detail', 'decisions.touch_id', 'invoices.number'])
+        .where('decisions.case_id', 'in', caseIds);
+      if (invoiceId !== null) q = q.where((eb) => eb.or([eb('decisions.invoice_id', '=', invoiceId), eb('decisions.invoice_id', 'is', null)]));
+      const rows = await q.orderBy('decisions.id').execute();
+      return rows.map((r) => ({
+        runOn: r.run_on as LocalDate, caseId: toId(r.case_id), invoiceId: r.invoice_id === null ? null : toId(r.invoice_id), kind: r.kind,
+        stepId: r.step_id, reason: r.reason, detail: r.detail, touchId: r.touch_id === null ? null : toId(r.touch_id), invoiceNumber: r.number,
+      }));
+    },
+  };
+}
+
+function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CadenceTx {
+  return {
+    async claimDueCases(today, limit) {
+      let q = trx.selectFrom('cases').selectAll().where('next_action_on', 'is not', null).where('next_action_on', '<=', today).orderBy('next_action_on').orderBy('id').limit(limit);
+      // Several workers on PostgreSQL: each takes cases no other transaction holds.
+      if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+      return (await q.execute()).map(toCaseRecord);
+    },
+    loadContexts: (cases) => loadContexts(trx, cases),
+    async insertTouch(t) {
+      const at = now();
+      const row = await trx
+        .insertInto('touches')
+        .values({ case_id: t.caseId, step_id: t.stepId, policy_id: t.policyId, planned_on: t.plannedOn, channels: t.channels.join(','), tone: t.tone, template: t.template, action: t.action, status: t.status, status_reason: null, idempotency_key: t.idempotencyKey, provider_message_id: null, created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const id = toId(row.id);
+      // touch_invoices is unique on (invoice, step): a second touch for the same step fails loudly.
+      await trx.insertInto('touch_invoices').values(t.invoices.map((i) => ({ touch_id: id, invoice_id: i.invoiceId, step_id: i.stepId }))).execute();
+      return id;
+    },
+    async insertDecisions(rows) {
+      if (rows.length === 0) return;
+      await trx
+        .insertInto('decisions')
+        .values(rows.map((d) => ({ run_on: d.runOn, case_id: d.caseId, invoice_id: d.invoiceId, kind: d.kind, step_id: d.stepId, reason: d.reason, detail: d.detail, touch_id: d.touchId })))
+        .execute();
+    },
+    async updateCase(caseId, change) {
+      await trx
+        .updateTable('cases')
+        .set((eb) => ({ next_action_on: change.nextActionOn, last_touch_on: change.lastTouchOn, touches_count: eb('touches_count', '+', change.touchesAdded), updated_at: now() }))
+        .where('id', '=', caseId)
+        .execute();
+    },
+  };
+}
+
+/** Accounts, contacts, open invoices, open disputes and sent steps of the cases, in a few queries. */
+async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseContext[]> {
+  if (cases.length === 0) return [];
+  const accountIds = [...new Set(cases.map((c) => c.accountId))];
+  const [accounts, contacts, invoices] = await Promise.all([
+    db.selectFrom('accounts').select(['id', 'ref', 'name', 'country', 'segment', 'time_zone']).where('id', 'in', accountIds).execute(),
+    db.selectFrom('contacts').select(['account_id']).where('account_id', 'in', accountIds).where('email', 'is not', null).execute(),
+    db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where('account_id', 'in', accountIds).where('kind', '=', 'invoice').where('status', '=', 'open').execute(),
+  ]);
+  const invoiceIds = invoices.map((i) => i.id);
+  const [disputes, sent] = invoiceIds.length === 0 ? [[], []] : await Promise.all([
+    db.selectFrom('disputes').select('invoice_id').where('invoice_id', 'in', invoiceIds).where('status', '=', 'open').execute(),
+    db.selectFrom('touch_invoices').select(['invoice_id', 'step_id']).where('invoice_id', 'in', invoiceIds).execute(),
+  ]);
+  const disputed = new Set(disputes.map((d) => toId(d.invoice_id)));
+  const steps = new Map<number, Set<string>>();
+  for (const s of sent) {
+    const id = toId(s.invoice_id);
+    steps.set(id, (steps.get(id) ?? new Set()).add(s.step_id));
+  }
+  const withContact = new Set(contacts.map((c) => toId(c.account_id)));
+  const byId = new Map(accounts.map((a) => [toId(a.id), a]));
+  return cases.map((record) => {
+    const a = byId.get(record.accountId);
+    if (!a) throw new Error(`case ${record.id} has no account ${record.accountId}`);
+    const mine: PlanInvoice[] = invoices
+      .filter((i) => toId(i.account_id) === record.accountId && i.currency === record.currency)
+      .map((i) => ({ id: toId(i.id), number: i.number, openMinor: toBigInt(i.open_minor), dueDate: i.due_date as LocalDate, disputed: disputed.has(toId(i.id)), sentSteps: steps.get(toId(i.id)) ?? new Set() }));
+    return {
+      record,
+      account: { id: record.accountId, ref: a.ref, name: a.name, country: a.country, segment: a.segment as Segment, timeZone: a.time_zone },
+      hasContact: withContact.has(record.accountId),
+      invoices: mine,
+    };
+  });
+}
+
+/** Maps a cases row to the engine's record, with its state as a discriminated union. */
+export function toCaseRecord(r: Selectable<CasesTable>): CaseRecord {
+  return {
+    id: toId(r.id),
+    accountId: toId(r.account_id),
+    currency: r.currency,
+    state: toState(r),
+    nextActionOn: r.next_action_on as LocalDate | null,
+    lastTouchOn: r.last_touch_on as LocalDate | null,
+    lastReplyOn: r.last_reply_on as LocalDate | null,
+    touchesCount: toId(r.touches_count),
+  };
+}
+
+function toState(r: Selectable<CasesTable>): CaseState {
+  switch (r.state) {
+    case 'paused':
+      return { kind: 'paused', reason: r.state_reason ?? '', until: r.state_until as LocalDate | null };
+    case 'snoozed':
+      return { kind: 'snoozed', reason: (r.state_reason ?? 'other') as 'promise' | 'out_of_office' | 'other', until: (r.state_until ?? '9999-12-31') as LocalDate };
+    case 'plan':
+      return { kind: 'plan' };
+    case 'escalated':
+      return { kind: 'escalated', owner: r.owner };
+    case 'closed':
+      return { kind: 'closed' };
+    default:
+      return { kind: 'active' };
+  }
+}

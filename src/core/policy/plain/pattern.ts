@@ -1,9 +1,9 @@
 /**
- * Builds a case-insensitive sticky regex from readable source: each literal space matches any
- * run of whitespace, and a match must end at a word boundary (or before punctuation).
+ * Builds a case-insensitive sticky regex from readable source: a literal space matches any run
+ * of whitespace, " ?" any or none, and a match must end at a word boundary (or punctuation).
  */
 export function phrase(source: string): RegExp {
-  return new RegExp(String.raw`(?:${source.replace(/ /g, String.raw`\s+`)})(?![\p{L}\p{N}])`, "iyu");
+  return new RegExp(String.raw`(?:${source.replace(/ \?/g, String.raw`\s*`).replace(/ /g, String.raw`\s+`)})(?![\p{L}\p{N}])`, "iyu");
 }
 
 /** Matches `re` at `at` in `text`, or null. */

@@ -55,9 +55,8 @@ export function stepToPlain(step: PolicyStep): string {
   if (step.template === paymentLinkTemplate(step.tone)) parts.push('with payment link');
   else if (step.template !== defaultTemplate(step.tone)) parts.push(`using template ${quote(step.template)}`);
   if (step.id !== defaultStepId(step.offsetDays, step.dayKind)) parts.push(`with id ${quote(step.id)}`);
-  parts.push(...step.conditions.map(condition));
   if (step.approval === 'auto') parts.push('automatically');
-  let text = `${when(step)}: ${parts.join(' ')}`;
+  let text = `${when(step)}: ${[parts.join(' '), ...step.conditions.map(condition)].join(', ')}`;
   if (step.action === 'hand_over_to_owner') text += ', then hand over to the owner';
   return `${text}.`;
 }

@@ -37,3 +37,14 @@ test('today depends on the zone: the injected clock answers per zone', () => {
   assert.equal(clock.today('Europe/Berlin'), '2026-04-01');
   assert.equal(clock.today('America/New_York'), '2026-03-31');
 });
+
+test('epoch-day arithmetic agrees with the JavaScript calendar over four centuries', () => {
+  for (let day = -200_000; day <= 200_000; day += 97) {
+    const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const date = parseLocalDate(expected) as LocalDate;
+    assert.equal(addDays(date, 0), expected);
+    assert.equal(daysBetween(parseLocalDate('1970-01-01') as LocalDate, date), day);
+    const js = new Date(day * 86_400_000).getUTCDay();
+    assert.equal(isoWeekday(date), js === 0 ? 7 : js);
+  }
+});

@@ -1,8 +1,6 @@
 /** A calendar date without a time or zone, 'YYYY-MM-DD': due dates, issue dates, day counts. */
 export type LocalDate = string & { readonly __brand: 'LocalDate' };
 
-const msPerDay = 86_400_000;
-
 /** Parses 'YYYY-MM-DD', refusing impossible dates such as 2023-02-30; null when invalid. */
 export function parseLocalDate(text: string): LocalDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
@@ -24,15 +22,31 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Days since 1970-01-01 (negative before). */
+/** Days since 1970-01-01 (negative before). Integer arithmetic on the proleptic Gregorian calendar. */
 export function toEpochDay(date: LocalDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / msPerDay);
+  const y0 = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The LocalDate a number of days after 1970-01-01. */
 export function fromEpochDay(day: number): LocalDate {
-  return new Date(day * msPerDay).toISOString().slice(0, 10) as LocalDate;
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}` as LocalDate;
 }
 
 /** The date `days` later (or earlier, when negative). */
@@ -47,8 +61,8 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  const js = new Date(toEpochDay(date) * msPerDay).getUTCDay();
-  return js === 0 ? 7 : js;
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */

@@ -1,10 +1,9 @@
 // A seeded, noisy matching dataset with ground truth: an open-items ledger, learned payers,
 // and bank lines of every kind in `scenarios.ts`.
-import { addDays } from '../core/local-date.ts';
-import type { CurrencyCode } from '../core/currency.ts';
 import type { BankLine, OpenInvoice, PayerKnowledge } from '../core/matching/types.ts';
 import { Random } from '../demo/random.ts';
-import { simulateLedger, type SimAccount, type SimLedger } from './ledger.ts';
+import type { GenContext } from './context.ts';
+import { simulateLedger, type SimAccount } from './ledger.ts';
 import { scenarioWeights, scenarios, type Scenario } from './scenarios.ts';
 import { makeLine } from './lines.ts';
 
@@ -22,14 +21,6 @@ export type MatchingDataset = {
   readonly invoices: readonly OpenInvoice[];
   readonly knowledge: PayerKnowledge;
   readonly lines: readonly LabelledLine[];
-};
-
-/** The state line makers share: the ledger, the random stream, invoices already paid. */
-export type GenContext = {
-  readonly random: Random;
-  readonly ledger: SimLedger;
-  readonly used: Set<number>;
-  readonly accountOf: (inv: OpenInvoice) => SimAccount;
 };
 
 /**
@@ -57,32 +48,3 @@ export function generateMatchingDataset(options: { seed: number; lines: number; 
   return { seed: options.seed, invoices: ledger.invoices, knowledge: ledger.knowledge, lines };
 }
 
-/** An unpaid invoice picked at random (optionally one with an RF reference), now marked paid. */
-export function takeInvoice(ctx: GenContext, withReference = false): OpenInvoice | null {
-  for (let tries = 0; tries < 50; tries++) {
-    const inv = ctx.random.pick(ctx.ledger.invoices);
-    if (ctx.used.has(inv.id) || (withReference && inv.paymentReference === null)) continue;
-    ctx.used.add(inv.id);
-    return inv;
-  }
-  return null;
-}
-
-/** A base line for invoices of `account`, paid some days after the invoice date. */
-export function baseLine(ctx: GenContext, first: OpenInvoice, amountMinor: bigint): BankLine {
-  return {
-    amountMinor,
-    currency: first.currency,
-    bookingDate: addDays(first.issueDate ?? first.dueDate, ctx.random.int(3, 75)),
-    counterpartyName: null,
-    counterpartyIban: null,
-    reference: null,
-    remittance: null,
-    endToEndId: ctx.random.chance(0.7) ? 'NOTPROVIDED' : null,
-  };
-}
-
-/** The currency code type for generated lines. */
-export function currency(code: string): CurrencyCode {
-  return code as CurrencyCode;
-}

@@ -111,12 +111,18 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
   }
   const withContact = new Set(contacts.map((c) => toId(c.account_id)));
   const byId = new Map(accounts.map((a) => [toId(a.id), a]));
+  const byCase = new Map<string, PlanInvoice[]>();
+  for (const i of invoices) {
+    const key = `${toId(i.account_id)}/${i.currency}`;
+    const id = toId(i.id);
+    const list = byCase.get(key) ?? [];
+    list.push({ id, number: i.number, openMinor: toBigInt(i.open_minor), dueDate: i.due_date as LocalDate, disputed: disputed.has(id), sentSteps: steps.get(id) ?? new Set() });
+    byCase.set(key, list);
+  }
   return cases.map((record) => {
     const a = byId.get(record.accountId);
     if (!a) throw new Error(`case ${record.id} has no account ${record.accountId}`);
-    const mine: PlanInvoice[] = invoices
-      .filter((i) => toId(i.account_id) === record.accountId && i.currency === record.currency)
-      .map((i) => ({ id: toId(i.id), number: i.number, openMinor: toBigInt(i.open_minor), dueDate: i.due_date as LocalDate, disputed: disputed.has(toId(i.id)), sentSteps: steps.get(toId(i.id)) ?? new Set() }));
+    const mine = byCase.get(`${record.accountId}/${record.currency}`) ?? [];
     return {
       record,
       account: { id: record.accountId, ref: a.ref, name: a.name, country: a.country, segment: a.segment as Segment, timeZone: a.time_zone },

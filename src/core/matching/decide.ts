@@ -3,11 +3,11 @@ import { namesInvoice } from './evidence.ts';
 import type { MatchSettings } from './settings.ts';
 import type { MatchResult, OpenInvoice, Proposal, ReviewReason } from './types.ts';
 
-/** Orders proposals best first: score, then fewer invoices, then lower invoice ids. */
+/** Orders proposals best first: evidence, then fewer invoices, then lower invoice ids. */
 export function rankProposals(proposals: readonly Proposal[]): Proposal[] {
   return [...proposals].sort(
     (a, b) =>
-      b.score - a.score ||
+      b.evidence - a.evidence ||
       a.allocations.length - b.allocations.length ||
       (a.allocations[0]?.invoiceId ?? 0) - (b.allocations[0]?.invoiceId ?? 0),
   );
@@ -30,7 +30,10 @@ export function decide(
   const review = (reason: ReviewReason): MatchResult => ({ kind: 'review', proposals: shown, reason });
   if (best.score < settings.autoThreshold) return review('below_threshold');
   const runnerUp = ranked[1];
-  if (runnerUp !== undefined && best.score - runnerUp.score < settings.autoMargin) return review('too_close');
+  // Evidence is rounded to thousandths, so the comparison is exact at the margin.
+  if (runnerUp !== undefined && Math.round((best.evidence - runnerUp.evidence) * 1000) < Math.round(settings.autoMargin * 1000)) {
+    return review('too_close');
+  }
   const named = best.signals.some(namesInvoice);
   if (!named && hasSameAmountTwin(best, candidates)) return review('same_amount');
   if (conflictingReference(best, ranked, named)) return review('conflicting_reference');
@@ -51,14 +54,19 @@ function hasSameAmountTwin(best: Proposal, candidates: readonly OpenInvoice[]): 
   return candidates.some((c) => c.accountId === best.accountId && !chosen.has(c.id) && amounts.has(c.openMinor));
 }
 
-// The payment names some invoice, but the best proposal either is not it or does not fit the
-// amount while another proposal does: the payer may have quoted the wrong invoice.
+// The payment names some invoice, but the best proposal either is not it, leaves out another
+// named invoice, or does not fit the amount while another proposal of the customer does.
 function conflictingReference(best: Proposal, ranked: readonly Proposal[], named: boolean): boolean {
   const strongName = (p: Proposal): boolean => p.signals.some((s) => s.kind === 'reference' || s.kind === 'invoice_number');
   const amountFits = (p: Proposal): boolean =>
     p.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_combined' || s.kind === 'amount_fee');
   const others = ranked.slice(1);
   if (!named) return others.some(strongName);
+  const chosen = new Set(best.allocations.map((a) => a.invoiceId));
+  const namedElsewhere = others.some(
+    (p) => p.allocations.length === 1 && strongName(p) && !chosen.has(p.allocations[0]?.invoiceId ?? -1),
+  );
+  if (namedElsewhere) return true;
   if (amountFits(best)) return false;
   return others.some((p) => amountFits(p) && p.accountId === best.accountId && !p.signals.some((s) => namesInvoice(s)));
 }

@@ -56,6 +56,7 @@ function propose(invoices: readonly OpenInvoice[], input: ProposalInputs): Propo
     allocations: allocate(line.amountMinor, invoices),
     accountId: first.accountId,
     score: Math.round(Math.min(1, Math.max(0, total)) * 1000) / 1000,
+    evidence: Math.round(total * 1000) / 1000,
     signals,
     remainderMinor: fit.remainderMinor,
     shortMinor: fit.shortMinor,

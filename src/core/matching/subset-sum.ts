@@ -25,7 +25,14 @@ export function findCombinations(
   const chosen: OpenInvoice[] = [];
   const walk = (start: number, total: bigint): void => {
     if (found.length >= maxResults) return;
-    if (chosen.length >= 2 && total >= paidMinor && total - paidMinor <= feeTolerance(total, settings)) {
+    // Minimal combinations only: a shortfall as large as one of the invoices means that
+    // invoice is not part of the payment.
+    if (
+      chosen.length >= 2 &&
+      total >= paidMinor &&
+      total - paidMinor <= feeTolerance(total, settings) &&
+      chosen.every((i) => i.openMinor > total - paidMinor)
+    ) {
       found.push([...chosen]);
     }
     if (chosen.length === settings.subsetSize || total > paidMinor) return;

@@ -71,8 +71,10 @@ export type Allocation = { readonly invoiceId: number; readonly amountMinor: big
 export type Proposal = {
   readonly allocations: readonly Allocation[];
   readonly accountId: number;
-  /** In [0, 1]. */
+  /** In [0, 1]: the sum of the signal weights, clamped. */
   readonly score: number;
+  /** The unclamped sum: ranking and the lead over the runner-up use it, so strong evidence stays ahead. */
+  readonly evidence: number;
   readonly signals: readonly Signal[];
   /** Money left over after every invoice is paid in full (an overpayment). */
   readonly remainderMinor: bigint;

@@ -39,9 +39,11 @@ function compileSentence(text: string): SentenceResult | string {
 
 /** The sentence with each unknown word replaced by its nearest known word, when that compiles. */
 function suggestFor(text: string): string {
-  const corrected = text.replace(/[A-Za-z][A-Za-z'-]*/g, (w) =>
-    plainVocabulary.includes(w.toLowerCase()) ? w : (closest(w, plainVocabulary) ?? w),
-  );
+  const corrected = text.replace(/[A-Za-z][A-Za-z'-]*/g, (w) => {
+    if (w.length < 3 || plainVocabulary.includes(w.toLowerCase())) return w;
+    const hit = closest(w, plainVocabulary) ?? w;
+    return /^[A-Z]/.test(w) ? hit.charAt(0).toUpperCase() + hit.slice(1) : hit;
+  });
   if (corrected !== text && typeof compileSentence(corrected) !== 'string') return corrected;
   return nearest(text, examplePhrases) ?? (examplePhrases[0] as string);
 }

@@ -17,7 +17,9 @@ const openAmount = phrase(
     `|in ([a-z]{3})|(any amount))`,
 );
 const openAmountStart = phrase('(?:only )?(?:if|when) the (?:open )?amount');
-const list = (item: string): string => `${item}(?:(?:, ?| or | and )${item})*`;
+// A list of codes ends where the next clause begins: ", if the country is ..." must not read "if" as a code.
+const notKeyword = '(?!(?:if|for|and|the|only|when|with|then)(?![a-z]))';
+const list = (item: string): string => `${notKeyword}${item}(?:(?:, ?| or | and )${notKeyword}${item})*`;
 const currencyIs = phrase(
   `(?:only )?(?:(?:if|when) the currency is (${list('[a-z]{3}')})|for (${list('[a-z]{3}')}) invoices)`,
 );

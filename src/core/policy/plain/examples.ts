@@ -30,7 +30,7 @@ export const examplePhrases: readonly string[] = [
 export const plainVocabulary: readonly string[] = [
   ...new Set([
     ...bodyVocabulary,
-    ...examplePhrases.flatMap((p) => p.toLowerCase().split(/[^a-z']+/)).filter((w) => w.length > 2),
+    ...examplePhrases.flatMap((p) => p.toLowerCase().split(/[^a-z']+/)).filter((w) => w.length > 0),
     'days', 'weeks', 'business', 'working', 'before', 'after', 'overdue', 'due', 'date', 'day',
     'touch', 'touches', 'consolidate', 'holidays', 'monday', 'tuesday', 'wednesday', 'thursday',
     'friday', 'saturday', 'sunday', 'weekdays', 'limit',

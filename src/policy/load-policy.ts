@@ -8,14 +8,20 @@ import { fromDocument } from './to-policy.ts';
 import { fieldPath, lineOf } from './yaml-locate.ts';
 
 /** One thing wrong with a policy file: where (1-based line, field path) and why. */
-export type PolicyProblem = { readonly file: string; readonly line: number | null; readonly field: string; readonly reason: string };
+export type PolicyProblem = {
+  readonly file: string;
+  readonly line: number | null;
+  readonly field: string;
+  readonly reason: string;
+};
 
 /** The result of loading a policy file. */
-export type LoadPolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
+export type LoadPolicyResult =
+  { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
 
 function issueReason(issue: core.$ZodIssue, received: unknown): string {
   if (issue.code === 'invalid_value' && issue.values.every((v) => typeof v === 'string')) {
-    const allowed = issue.values as string[];
+    const allowed = issue.values.map(String);
     const hint = typeof received === 'string' ? didYouMean(received, allowed) : '';
     return `${JSON.stringify(received)} is not one of ${allowed.join(', ')}${hint}`;
   }
@@ -44,13 +50,19 @@ export function loadPolicy(text: string, fileName: string): LoadPolicyResult {
   const problems: PolicyProblem[] = [];
   const at = (path: readonly PropertyKey[], reason: string, key?: string): void => {
     const full = key === undefined ? path : [...path, key];
-    problems.push({ file: fileName, line: lineOf(doc, counter, path, key), field: fieldPath(full), reason });
+    problems.push({
+      file: fileName,
+      line: lineOf(doc, counter, path, key),
+      field: fieldPath(full),
+      reason,
+    });
   };
   const parsed = policySchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) at(issue.path, `unknown field "${key}"${didYouMean(key, knownKeys(issue.path))}`, key);
+        for (const key of issue.keys)
+          at(issue.path, `unknown field "${key}"${didYouMean(key, knownKeys(issue.path))}`, key);
       } else {
         at(issue.path, issueReason(issue, doc.getIn(issue.path as unknown[])));
       }
@@ -61,9 +73,15 @@ export function loadPolicy(text: string, fileName: string): LoadPolicyResult {
   for (const p of found) at(p.path, p.reason);
   const { steps, problems: stepProblems } = finalizeSteps(drafts);
   for (const p of stepProblems) {
-    const fieldParts = p.field.split(/[[\].]/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const fieldParts = p.field
+      .split(/[[\].]/)
+      .filter((s) => s !== '')
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     at(['steps', p.index, ...fieldParts], p.reason);
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, policy: { id: parsed.data.id, name: parsed.data.name ?? parsed.data.id, steps, settings } };
+  return {
+    ok: true,
+    policy: { id: parsed.data.id, name: parsed.data.name ?? parsed.data.id, steps, settings },
+  };
 }

@@ -5,14 +5,24 @@ import { channels, tones, type Channel, type Tone } from '../core/policy/types.t
 // The written form of a policy (YAML or JSON, snake_case keys). Amounts stay text here: they
 // become bigint minor units in to-policy.ts, where the currency is known.
 
-const name = z.string().regex(namePattern, 'use only letters, digits and . _ + - (starting with a letter or digit)');
+const name = z
+  .string()
+  .regex(namePattern, 'use only letters, digits and . _ + - (starting with a letter or digit)');
 const amountText = z.union([z.string(), z.number().int()], {
   error: "write amounts as quoted decimals, e.g. '500.00'",
 });
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'list at least one value');
 
 /** The ISO weekday names a YAML policy uses for preferred sending days. */
-export const weekdayKeys = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const weekdayKeys = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 
 export const openAmountSchema = z.strictObject({
   currency: z.string().nullable().optional(),
@@ -23,8 +33,12 @@ export const openAmountSchema = z.strictObject({
 export const conditionSchema = z.strictObject({
   segment: list(z.enum(['standard', 'strategic', 'new_account', 'chronic_late'])).optional(),
   open_amount: openAmountSchema.optional(),
-  currency: list(z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO 4217 code like EUR')).optional(),
-  country: list(z.string().regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO 3166 code like DE')).optional(),
+  currency: list(
+    z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO 4217 code like EUR'),
+  ).optional(),
+  country: list(
+    z.string().regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO 3166 code like DE'),
+  ).optional(),
   no_reply_since_last_step: z.literal(true).optional(),
 });
 
@@ -46,7 +60,10 @@ export const sendWindowSchema = z
     start_hour: z.number().int().min(0).max(23),
     end_hour: z.number().int().min(1).max(24),
   })
-  .refine((w) => w.start_hour < w.end_hour, { error: 'start_hour must be before end_hour', path: ['end_hour'] });
+  .refine((w) => w.start_hour < w.end_hour, {
+    error: 'start_hour must be before end_hour',
+    path: ['end_hour'],
+  });
 
 export const settingsSchema = z.strictObject({
   min_days_between_touches: z.number().int().min(0).max(365).optional(),

@@ -2,8 +2,17 @@ import { asCurrency } from '../core/currency.ts';
 import { parseDecimal } from '../core/money.ts';
 import type { StepDraft } from '../core/policy/finalize.ts';
 import { defaultTemplate, paymentLinkTemplate } from '../core/policy/step-defaults.ts';
-import { defaultPolicySettings, type PolicySettings, type StepCondition } from '../core/policy/types.ts';
-import { weekdayKeys, type ConditionDocument, type PolicyDocument, type StepDocument } from './schema.ts';
+import {
+  defaultPolicySettings,
+  type PolicySettings,
+  type StepCondition,
+} from '../core/policy/types.ts';
+import {
+  weekdayKeys,
+  type ConditionDocument,
+  type PolicyDocument,
+  type StepDocument,
+} from './schema.ts';
 
 /** A problem found after the shape was validated, at a path of the document. */
 export type PathProblem = { readonly path: readonly PropertyKey[]; readonly reason: string };
@@ -22,7 +31,10 @@ function amount(
   if (code === null) {
     // Without a currency the condition holds in any currency, so the bound is in minor units.
     if (/^\d+$/.test(written)) return BigInt(written);
-    problems.push({ path, reason: `"${written}": without a currency, amounts are whole minor units; add a currency to write decimals` });
+    problems.push({
+      path,
+      reason: `"${written}": without a currency, amounts are whole minor units; add a currency to write decimals`,
+    });
     return null;
   }
   const parsed = parseDecimal(written, code);
@@ -33,10 +45,17 @@ function amount(
   return parsed.minor;
 }
 
-function condition(doc: ConditionDocument, path: Path, problems: PathProblem[]): StepCondition | null {
+function condition(
+  doc: ConditionDocument,
+  path: Path,
+  problems: PathProblem[],
+): StepCondition | null {
   const keys = Object.keys(doc).filter((k) => doc[k as keyof ConditionDocument] !== undefined);
   if (keys.length !== 1) {
-    problems.push({ path, reason: `a condition has exactly one of segment, open_amount, currency, country, no_reply_since_last_step (found ${keys.length})` });
+    problems.push({
+      path,
+      reason: `a condition has exactly one of segment, open_amount, currency, country, no_reply_since_last_step (found ${keys.length})`,
+    });
     return null;
   }
   if (doc.segment) return { kind: 'segment', segments: doc.segment };
@@ -47,7 +66,10 @@ function condition(doc: ConditionDocument, path: Path, problems: PathProblem[]):
   const at = [...path, 'open_amount'];
   let currency = a.currency ?? null;
   if (currency !== null && asCurrency(currency) === null) {
-    problems.push({ path: [...at, 'currency'], reason: `"${currency}" is not an ISO 4217 currency code` });
+    problems.push({
+      path: [...at, 'currency'],
+      reason: `"${currency}" is not an ISO 4217 currency code`,
+    });
     currency = null;
   }
   const code = currency === null ? null : asCurrency(currency);
@@ -62,7 +84,10 @@ function condition(doc: ConditionDocument, path: Path, problems: PathProblem[]):
 function step(doc: StepDocument, index: number, problems: PathProblem[]): StepDraft {
   const path = ['steps', index];
   if (doc.template !== undefined && doc.payment_link) {
-    problems.push({ path: [...path, 'payment_link'], reason: 'a step has either payment_link or its own template, not both' });
+    problems.push({
+      path: [...path, 'payment_link'],
+      reason: 'a step has either payment_link or its own template, not both',
+    });
   }
   const conditions = doc.conditions
     .map((c, i) => condition(c, [...path, 'conditions', i], problems))
@@ -73,7 +98,9 @@ function step(doc: StepDocument, index: number, problems: PathProblem[]): StepDr
     dayKind: doc.day_kind,
     channels: doc.channels,
     tone: doc.tone,
-    template: doc.template ?? (doc.payment_link ? paymentLinkTemplate(doc.tone) : defaultTemplate(doc.tone)),
+    template:
+      doc.template ??
+      (doc.payment_link ? paymentLinkTemplate(doc.tone) : defaultTemplate(doc.tone)),
     conditions,
     approval: doc.approval,
     action: doc.action,
@@ -86,10 +113,18 @@ function settings(doc: PolicyDocument['settings']): PolicySettings {
   const holidays = doc.holiday_calendar;
   return {
     minDaysBetweenTouches: doc.min_days_between_touches ?? d.minDaysBetweenTouches,
-    sendWindow: doc.send_window ? { startHour: doc.send_window.start_hour, endHour: doc.send_window.end_hour } : d.sendWindow,
-    preferredWeekdays: weekdays ? [...new Set(weekdays)].sort((a, b) => a - b) : d.preferredWeekdays,
+    sendWindow: doc.send_window
+      ? { startHour: doc.send_window.start_hour, endHour: doc.send_window.end_hour }
+      : d.sendWindow,
+    preferredWeekdays: weekdays
+      ? [...new Set(weekdays)].sort((a, b) => a - b)
+      : d.preferredWeekdays,
     holidayCalendar:
-      holidays === undefined ? d.holidayCalendar : holidays === 'contact_country' ? { kind: 'contact_country' } : { kind: 'country', country: holidays },
+      holidays === undefined
+        ? d.holidayCalendar
+        : holidays === 'contact_country'
+          ? { kind: 'contact_country' }
+          : { kind: 'country', country: holidays },
     consolidation: doc.consolidation ?? d.consolidation,
     maxTouches: doc.max_touches === undefined ? d.maxTouches : doc.max_touches,
   };

@@ -34,7 +34,12 @@ function startOf(node: unknown): number | null {
  * The 1-based line of the node at `path`: the deepest node that exists (a missing field points
  * at its parent). With `atKey`, the line of that key in the map at `path` (an unknown field).
  */
-export function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[], atKey?: string): number | null {
+export function lineOf(
+  doc: Document,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+  atKey?: string,
+): number | null {
   let node: unknown = doc.contents;
   let best = startOf(node);
   for (const part of atKey === undefined ? path : [...path, atKey]) {
@@ -42,7 +47,8 @@ export function lineOf(doc: Document, counter: LineCounter, path: readonly Prope
     if (next === null) break;
     // A key's line is where a value on the next line (a block list or map) belongs.
     best = startOf(next.value) ?? startOf(next.key) ?? best;
-    if (atKey !== undefined && part === atKey && next.key !== null) best = startOf(next.key) ?? best;
+    if (atKey !== undefined && part === atKey && next.key !== null)
+      best = startOf(next.key) ?? best;
     node = next.value;
   }
   return best === null ? null : counter.linePos(best).line;

@@ -5,7 +5,11 @@ import type { PolicyStep } from './types.ts';
 export type StepDraft = Omit<PolicyStep, 'id'> & { readonly id: string | null };
 
 /** What is wrong with one drafted step; `index` is its position in the source, `field` a step key. */
-export type StepProblem = { readonly index: number; readonly field: string; readonly reason: string };
+export type StepProblem = {
+  readonly index: number;
+  readonly field: string;
+  readonly reason: string;
+};
 
 /**
  * Gives unnamed steps their default id, sorts steps by offset (stable: steps on one day keep
@@ -23,14 +27,27 @@ export function finalizeSteps(drafts: readonly StepDraft[]): {
   named.forEach((step, index) => {
     const firstWithId = idOwner.get(step.id);
     if (firstWithId === undefined) idOwner.set(step.id, index);
-    else problems.push({ index, field: 'id', reason: `step id "${step.id}" is already used by step ${firstWithId + 1}` });
+    else
+      problems.push({
+        index,
+        field: 'id',
+        reason: `step id "${step.id}" is already used by step ${firstWithId + 1}`,
+      });
     if (step.channels.length === 0 && step.action === 'none') {
-      problems.push({ index, field: 'channels', reason: 'a step needs at least one channel or an action' });
+      problems.push({
+        index,
+        field: 'channels',
+        reason: 'a step needs at least one channel or an action',
+      });
     }
     const seen = new Set<string>();
     step.channels.forEach((channel, c) => {
       if (seen.has(channel)) {
-        problems.push({ index, field: `channels[${c}]`, reason: `channel "${channel}" is listed twice` });
+        problems.push({
+          index,
+          field: `channels[${c}]`,
+          reason: `channel "${channel}" is listed twice`,
+        });
         return;
       }
       seen.add(channel);

@@ -55,7 +55,8 @@ test('channel phrases', () => {
     ['formal notice by email and letter', ['email', 'letter']],
     ['email, SMS & WhatsApp', ['email', 'sms', 'whatsapp']],
   ];
-  for (const [body, channels] of table) assert.deepEqual(one(`7 days overdue: ${body}`).channels, channels, body);
+  for (const [body, channels] of table)
+    assert.deepEqual(one(`7 days overdue: ${body}`).channels, channels, body);
 });
 
 test('tone words, with adjectives winning over nouns', () => {
@@ -85,11 +86,17 @@ test('approval, payment link, template, id and hand-over phrases', () => {
   assert.equal(one('7 days overdue: email automatically').approval, 'auto');
   assert.equal(one('7 days overdue: email without review').approval, 'auto');
   assert.equal(one('7 days overdue: email after review').approval, 'review');
-  assert.equal(one('On the due date: email with payment link').template, 'reminder-soft-payment-link');
+  assert.equal(
+    one('On the due date: email with payment link').template,
+    'reminder-soft-payment-link',
+  );
   assert.equal(one('7 days overdue: firm email using template "firm-v2"').template, 'firm-v2');
   assert.equal(one('7 days overdue: email with id "nudge"').id, 'nudge');
   const last = one('45 days overdue: final notice by letter, then hand over to the owner');
-  assert.deepEqual([last.action, last.channels, last.tone], ['hand_over_to_owner', ['letter'], 'final']);
+  assert.deepEqual(
+    [last.action, last.channels, last.tone],
+    ['hand_over_to_owner', ['letter'], 'final'],
+  );
   const only = one('60 days overdue: hand over to the account owner');
   assert.deepEqual([only.action, only.channels], ['hand_over_to_owner', []]);
 });
@@ -99,23 +106,46 @@ test('condition phrases', () => {
     ['for strategic accounts', { kind: 'segment', segments: ['strategic'] }],
     ['for new and standard customers', { kind: 'segment', segments: ['new_account', 'standard'] }],
     ['for chronic late payers', { kind: 'segment', segments: ['chronic_late'] }],
-    ['if the open amount is over EUR 500', { kind: 'open_amount', currency: 'EUR', minMinor: 50000n, maxMinor: null }],
-    ['if the open amount is at least 1,000.50 USD', { kind: 'open_amount', currency: 'USD', minMinor: 100050n, maxMinor: null }],
-    ['if the open amount is under €200', { kind: 'open_amount', currency: 'EUR', minMinor: null, maxMinor: 20000n }],
-    ['if the open amount is between JPY 5000 and JPY 90000', { kind: 'open_amount', currency: 'JPY', minMinor: 5000n, maxMinor: 90000n }],
-    ['if the open amount is at least 700 minor units', { kind: 'open_amount', currency: null, minMinor: 700n, maxMinor: null }],
-    ['if the open amount is in GBP', { kind: 'open_amount', currency: 'GBP', minMinor: null, maxMinor: null }],
+    [
+      'if the open amount is over EUR 500',
+      { kind: 'open_amount', currency: 'EUR', minMinor: 50000n, maxMinor: null },
+    ],
+    [
+      'if the open amount is at least 1,000.50 USD',
+      { kind: 'open_amount', currency: 'USD', minMinor: 100050n, maxMinor: null },
+    ],
+    [
+      'if the open amount is under €200',
+      { kind: 'open_amount', currency: 'EUR', minMinor: null, maxMinor: 20000n },
+    ],
+    [
+      'if the open amount is between JPY 5000 and JPY 90000',
+      { kind: 'open_amount', currency: 'JPY', minMinor: 5000n, maxMinor: 90000n },
+    ],
+    [
+      'if the open amount is at least 700 minor units',
+      { kind: 'open_amount', currency: null, minMinor: 700n, maxMinor: null },
+    ],
+    [
+      'if the open amount is in GBP',
+      { kind: 'open_amount', currency: 'GBP', minMinor: null, maxMinor: null },
+    ],
     ['if the currency is EUR or CHF', { kind: 'currency', currencies: ['EUR', 'CHF'] }],
     ['for USD invoices', { kind: 'currency', currencies: ['USD'] }],
     ['if the country is DE or AT', { kind: 'country', countries: ['DE', 'AT'] }],
     ['for customers in fr', { kind: 'country', countries: ['FR'] }],
     ['if no reply since the last step', { kind: 'no_reply_since_last_step' }],
-    ['if the customer has not replied since the previous step', { kind: 'no_reply_since_last_step' }],
+    [
+      'if the customer has not replied since the previous step',
+      { kind: 'no_reply_since_last_step' },
+    ],
   ];
   for (const [phrase, condition] of table) {
     assert.deepEqual(one(`14 days overdue: firm email ${phrase}`).conditions, [condition], phrase);
   }
-  const both = one('14 days overdue: call task for strategic accounts if the open amount is over EUR 500');
+  const both = one(
+    '14 days overdue: call task for strategic accounts if the open amount is over EUR 500',
+  );
   assert.equal(both.conditions.length, 2);
 });
 
@@ -136,10 +166,16 @@ test('settings sentences', () => {
   const table: [string, Record<string, unknown>][] = [
     ['At most one message per account every two weeks.', { minDaysBetweenTouches: 14 }],
     ['No more than one touch per week.', { minDaysBetweenTouches: 7 }],
-    ['Send between 8am and 5pm on Monday, Wednesday and Friday.', { sendWindow: { startHour: 8, endHour: 17 }, preferredWeekdays: [1, 3, 5] }],
+    [
+      'Send between 8am and 5pm on Monday, Wednesday and Friday.',
+      { sendWindow: { startHour: 8, endHour: 17 }, preferredWeekdays: [1, 3, 5] },
+    ],
     ['Send on weekdays.', { preferredWeekdays: [1, 2, 3, 4, 5] }],
     ['Consolidate per customer.', { consolidation: true }],
-    ["Use public holidays of the contact's country.", { holidayCalendar: { kind: 'contact_country' } }],
+    [
+      "Use public holidays of the contact's country.",
+      { holidayCalendar: { kind: 'contact_country' } },
+    ],
     ['No limit on touches per invoice.', { maxTouches: null }],
   ];
   for (const [sentence, expected] of table) {

@@ -8,7 +8,12 @@ type StepOptions = {
   readonly action?: StepAction;
 };
 
-function step(offsetDays: number, tone: Tone, channels: readonly Channel[], options: StepOptions = {}): PolicyStep {
+function step(
+  offsetDays: number,
+  tone: Tone,
+  channels: readonly Channel[],
+  options: StepOptions = {},
+): PolicyStep {
   return {
     id: defaultStepId(offsetDays, 'calendar'),
     offsetDays,

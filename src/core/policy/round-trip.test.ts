@@ -9,7 +9,11 @@ import { defaultTemplate, paymentLinkTemplate } from './step-defaults.ts';
 import { channels, tones, type Policy, type StepCondition } from './types.ts';
 
 /** A small seeded generator (mulberry32), so a failing case can be replayed by its seed. */
-function random(seed: number): { int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T; chance: (p: number) => boolean } {
+function random(seed: number): {
+  int: (lo: number, hi: number) => number;
+  pick: <T>(xs: readonly T[]) => T;
+  chance: (p: number) => boolean;
+} {
   let a = seed >>> 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -19,7 +23,11 @@ function random(seed: number): { int: (lo: number, hi: number) => number; pick: 
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  return { int, pick: (xs) => xs[int(0, xs.length - 1)] as (typeof xs)[number], chance: (p) => next() < p };
+  return {
+    int,
+    pick: (xs) => xs[int(0, xs.length - 1)] as (typeof xs)[number],
+    chance: (p) => next() < p,
+  };
 }
 
 type Rng = ReturnType<typeof random>;
@@ -36,11 +44,19 @@ function bound(rng: Rng): bigint | null {
 function condition(rng: Rng): StepCondition {
   switch (rng.int(0, 4)) {
     case 0:
-      return { kind: 'segment', segments: subset<Segment>(rng, ['standard', 'strategic', 'new_account', 'chronic_late'], 1) };
+      return {
+        kind: 'segment',
+        segments: subset<Segment>(rng, ['standard', 'strategic', 'new_account', 'chronic_late'], 1),
+      };
     case 1: {
       const [lo, hi] = [bound(rng), bound(rng)];
       const swap = lo !== null && hi !== null && lo > hi;
-      return { kind: 'open_amount', currency: rng.pick(['EUR', 'JPY', 'KWD', 'USD', null]), minMinor: swap ? hi : lo, maxMinor: swap ? lo : hi };
+      return {
+        kind: 'open_amount',
+        currency: rng.pick(['EUR', 'JPY', 'KWD', 'USD', null]),
+        minMinor: swap ? hi : lo,
+        maxMinor: swap ? lo : hi,
+      };
     }
     case 2:
       return { kind: 'currency', currencies: subset(rng, ['EUR', 'USD', 'CHF', 'GBP'], 1) };
@@ -68,7 +84,12 @@ function randomPolicy(seed: number): Policy {
       dayKind,
       channels: subset(rng, channels, action === 'none' ? 1 : 0),
       tone,
-      template: rng.pick([defaultTemplate(tone), paymentLinkTemplate(tone), `custom-${rng.int(1, 9)}`, 'reminder-soft']),
+      template: rng.pick([
+        defaultTemplate(tone),
+        paymentLinkTemplate(tone),
+        `custom-${rng.int(1, 9)}`,
+        'reminder-soft',
+      ]),
       conditions: Array.from({ length: rng.int(0, 3) }, () => condition(rng)),
       approval: rng.chance(0.5) ? 'auto' : 'review',
       action,
@@ -85,7 +106,9 @@ function randomPolicy(seed: number): Policy {
       minDaysBetweenTouches: rng.int(0, 30),
       sendWindow: { startHour: start, endHour: rng.int(start + 1, 24) },
       preferredWeekdays: subset(rng, [1, 2, 3, 4, 5, 6, 7], 0).sort((a, b) => a - b),
-      holidayCalendar: rng.chance(0.5) ? { kind: 'contact_country' } : { kind: 'country', country: rng.pick(['DE', 'US', 'FR']) },
+      holidayCalendar: rng.chance(0.5)
+        ? { kind: 'contact_country' }
+        : { kind: 'country', country: rng.pick(['DE', 'US', 'FR']) },
       consolidation: rng.chance(0.5),
       maxTouches: rng.chance(0.5) ? null : rng.int(1, 12),
     },
@@ -126,6 +149,10 @@ test('presets are well-formed ladders', () => {
       ['d+45', 'final', 'letter', 'hand_over_to_owner'],
     ],
   );
-  assert.ok(presets['saas-weekly']?.steps.every((s) => s.approval === 'auto' && s.channels.join() === 'email'));
+  assert.ok(
+    presets['saas-weekly']?.steps.every(
+      (s) => s.approval === 'auto' && s.channels.join() === 'email',
+    ),
+  );
   assert.ok(presets['soft-only']?.steps.every((s) => s.tone === 'soft'));
 });

@@ -8,7 +8,8 @@ import { unquote } from './sentences.ts';
 const quoted = String.raw`"((?:[^"\\]|\\.)*)"`;
 
 function setTone(body: BodyState, tone: Tone): string | null {
-  if (body.tone !== null && body.tone !== tone) return `two tones in one step: ${body.tone} and ${tone}`;
+  if (body.tone !== null && body.tone !== tone)
+    return `two tones in one step: ${body.tone} and ${tone}`;
   body.tone = tone;
   return null;
 }
@@ -19,14 +20,16 @@ function addChannel(body: BodyState, channel: Channel): null {
 }
 
 function setApproval(body: BodyState, approval: 'review' | 'auto'): string | null {
-  if (body.approval !== null && body.approval !== approval) return 'both "automatically" and "review" in one step';
+  if (body.approval !== null && body.approval !== approval)
+    return 'both "automatically" and "review" in one step';
   body.approval = approval;
   return null;
 }
 
 function named(kind: 'id' | 'template', text: string, body: BodyState): string | null {
   const value = unquote(text);
-  if (!namePattern.test(value)) return `${kind} "${value}" may only hold letters, digits and . _ + -`;
+  if (!namePattern.test(value))
+    return `${kind} "${value}" may only hold letters, digits and . _ + -`;
   if (body[kind] !== null) return `two ${kind}s in one step`;
   body[kind] = value;
   return null;
@@ -51,7 +54,10 @@ const channelWords: readonly [string, Channel][] = [
 /** Every phrase a step body may hold, tried in order at each position. */
 export const bodyRules: readonly Rule[] = [
   { re: phrase(`(?:with )?id ${quoted}`), apply: (m, body) => named('id', m[1] ?? '', body) },
-  { re: phrase(`(?:using |with )?(?:the )?template ${quoted}`), apply: (m, body) => named('template', m[1] ?? '', body) },
+  {
+    re: phrase(`(?:using |with )?(?:the )?template ${quoted}`),
+    apply: (m, body) => named('template', m[1] ?? '', body),
+  },
   {
     re: phrase('(?:(?:with|including|plus) (?:a |the )?)?pay(?:ment)? link'),
     apply: (_m, body) => {
@@ -60,23 +66,35 @@ export const bodyRules: readonly Rule[] = [
     },
   },
   {
-    re: phrase('(?:and )?(?:then )?(?:hand(?: it)? over|escalate|pass(?: it)? on) to (?:the )?(?:account )?owner'),
+    re: phrase(
+      '(?:and )?(?:then )?(?:hand(?: it)? over|escalate|pass(?: it)? on) to (?:the )?(?:account )?owner',
+    ),
     apply: (_m, body) => {
       body.action = 'hand_over_to_owner';
       return null;
     },
   },
   {
-    re: phrase('automatically|without (?:a )?(?:review|approval)|with no review|auto(?:matic)?(?: approval)?'),
+    re: phrase(
+      'automatically|without (?:a )?(?:review|approval)|with no review|auto(?:matic)?(?: approval)?',
+    ),
     apply: (_m, body) => setApproval(body, 'auto'),
   },
   {
-    re: phrase('(?:after|with|for|needs?|requires?) (?:a )?(?:review|approval)|reviewed|review first'),
+    re: phrase(
+      '(?:after|with|for|needs?|requires?) (?:a )?(?:review|approval)|reviewed|review first',
+    ),
     apply: (_m, body) => setApproval(body, 'review'),
   },
   ...conditionRules,
-  ...tones.map(([words, tone]): Rule => ({ re: phrase(words), apply: (_m, body) => setTone(body, tone) })),
-  ...channelWords.map(([words, channel]): Rule => ({ re: phrase(words), apply: (_m, body) => addChannel(body, channel) })),
+  ...tones.map(([words, tone]): Rule => ({
+    re: phrase(words),
+    apply: (_m, body) => setTone(body, tone),
+  })),
+  ...channelWords.map(([words, channel]): Rule => ({
+    re: phrase(words),
+    apply: (_m, body) => addChannel(body, channel),
+  })),
   {
     re: phrase('(reminders?|notices?|warnings?)'),
     apply: (m, body) => {
@@ -85,12 +103,15 @@ export const bodyRules: readonly Rule[] = [
     },
   },
   {
-    re: phrase('send|sends|a|an|the|by|via|and|then|with|create|creates|also|only|messages?|in|through|to|plus|as'),
+    re: phrase(
+      'send|sends|a|an|the|by|via|and|then|with|create|creates|also|only|messages?|in|through|to|plus|as',
+    ),
     apply: () => null,
   },
 ];
 
 /** The words the step grammar knows, for "did you mean" suggestions. */
+// prettier-ignore
 export const bodyVocabulary: readonly string[] = [
   'friendly', 'courtesy', 'gentle', 'soft', 'polite', 'firm', 'formal', 'final', 'last',
   'email', 'letter', 'post', 'sms', 'text', 'whatsapp', 'call', 'task', 'phone', 'portal',

@@ -17,9 +17,15 @@ export type PlainProblem = {
 };
 
 /** Options of `compilePlain`: the id and name used when the text has no `Policy "id"` sentence. */
-export type PlainOptions = { readonly id?: string; readonly name?: string; readonly language?: 'en' | 'de' };
+export type PlainOptions = {
+  readonly id?: string;
+  readonly name?: string;
+  readonly language?: 'en' | 'de';
+};
 
-type SentenceResult = { kind: 'step'; draft: StepDraft } | { kind: 'setting'; key: string; apply: (d: PlainDraft) => void };
+type SentenceResult =
+  | { kind: 'step'; draft: StepDraft }
+  | { kind: 'setting'; key: string; apply: (d: PlainDraft) => void };
 
 function compileSentence(text: string): SentenceResult | string {
   const setting = parseSetting(text);
@@ -82,11 +88,26 @@ export function compilePlain(
   const { steps: finished, problems: stepProblems } = finalizeSteps(steps.map((s) => s.draft));
   for (const p of stepProblems) {
     const sentence = steps[p.index]?.sentence;
-    if (sentence) problems.push({ sentence: sentence.text, index: sentence.index, reason: p.reason, suggestion: null });
+    if (sentence)
+      problems.push({
+        sentence: sentence.text,
+        index: sentence.index,
+        reason: p.reason,
+        suggestion: null,
+      });
   }
   if (steps.length === 0 && problems.length === 0) {
-    problems.push({ sentence: '', index: 0, reason: 'the policy has no steps', suggestion: examplePhrases[0] ?? null });
+    problems.push({
+      sentence: '',
+      index: 0,
+      reason: 'the policy has no steps',
+      suggestion: examplePhrases[0] ?? null,
+    });
   }
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.index - b.index) };
-  return { ok: true, policy: { id: draft.id, name: draft.name, steps: finished, settings: draft.settings } };
+  if (problems.length > 0)
+    return { ok: false, problems: problems.sort((a, b) => a.index - b.index) };
+  return {
+    ok: true,
+    policy: { id: draft.id, name: draft.name, steps: finished, settings: draft.settings },
+  };
 }

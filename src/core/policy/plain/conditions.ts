@@ -19,17 +19,18 @@ const openAmount = phrase(
 const openAmountStart = phrase('(?:only )?(?:if|when) the (?:open )?amount');
 // A list of codes ends where the next clause begins: ", if the country is ..." must not read "if" as a code.
 const notKeyword = '(?!(?:if|for|and|the|only|when|with|then)(?![a-z]))';
-const list = (item: string): string => `${notKeyword}${item}(?:(?:, ?| or | and )${notKeyword}${item})*`;
+const list = (item: string): string =>
+  `${notKeyword}${item}(?:(?:, ?| or | and )${notKeyword}${item})*`;
 const currencyIs = phrase(
   `(?:only )?(?:(?:if|when) the currency is (${list('[a-z]{3}')})|for (${list('[a-z]{3}')}) invoices)`,
 );
 const countryIs = phrase(
   `(?:only )?(?:(?:if|when) the (?:customer's )?country is|for customers in) (${list('[a-z]{2}')})`,
 );
-const segmentWord = "strategic|standard|new|chronic(?:ally)? late";
+const segmentWord = 'strategic|standard|new|chronic(?:ally)? late';
 const segmentFor = phrase(`for (${list(`(?:${segmentWord})`)}) (?:accounts?|customers?|payers?)`);
 const noReply = phrase(
-  "(?:only )?(?:if|when) (?:there (?:is|has been) )?no reply since the (?:last|previous) (?:step|touch|message)" +
+  '(?:only )?(?:if|when) (?:there (?:is|has been) )?no reply since the (?:last|previous) (?:step|touch|message)' +
     "|(?:only )?if the customer has(?: not|n't) replied since the (?:last|previous) (?:step|touch|message)",
 );
 
@@ -65,10 +66,16 @@ function amountCondition(m: RegExpExecArray, body: BodyState): string | null {
   const max = maxText === undefined ? null : readAmount(maxText);
   if (typeof min === 'string') return min;
   if (typeof max === 'string') return max;
-  if (min && max && min.currency !== max.currency) return 'both amounts must be in the same currency';
+  if (min && max && min.currency !== max.currency)
+    return 'both amounts must be in the same currency';
   if (min && max && min.minor > max.minor) return 'the lower amount is above the upper amount';
   const currency = min?.currency ?? max?.currency ?? null;
-  body.conditions.push({ kind: 'open_amount', currency, minMinor: min?.minor ?? null, maxMinor: max?.minor ?? null });
+  body.conditions.push({
+    kind: 'open_amount',
+    currency,
+    minMinor: min?.minor ?? null,
+    maxMinor: max?.minor ?? null,
+  });
   return null;
 }
 
@@ -96,7 +103,10 @@ export const conditionRules: readonly Rule[] = [
     re: openAmountStart,
     apply: () => 'could not read the amount: write e.g. "if the open amount is at least EUR 500"',
   },
-  { re: segmentFor, apply: (m, body) => push(body, { kind: 'segment', segments: items(m[1] ?? '').map(segmentOf) }) },
+  {
+    re: segmentFor,
+    apply: (m, body) => push(body, { kind: 'segment', segments: items(m[1] ?? '').map(segmentOf) }),
+  },
   {
     re: currencyIs,
     apply: (m, body) => {
@@ -108,6 +118,7 @@ export const conditionRules: readonly Rule[] = [
   },
   {
     re: countryIs,
-    apply: (m, body) => push(body, { kind: 'country', countries: items(m[1] ?? '').map((c) => c.toUpperCase()) }),
+    apply: (m, body) =>
+      push(body, { kind: 'country', countries: items(m[1] ?? '').map((c) => c.toUpperCase()) }),
   },
 ];

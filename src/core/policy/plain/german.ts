@@ -2,8 +2,14 @@
 // parsing: one grammar to test, and problems still quote the sentence as it was written.
 
 const phrases: readonly [string, string][] = [
-  ['höchstens ein(?:en)? (?:kontakt|nachricht|erinnerung) (?:alle|pro|je) (\\S+) tage?', 'at most one touch every $1 days'],
-  ['höchstens ein(?:en)? (?:kontakt|nachricht|erinnerung) (?:alle|pro|je) (\\S+) wochen?', 'at most one touch every $1 weeks'],
+  [
+    'höchstens ein(?:en)? (?:kontakt|nachricht|erinnerung) (?:alle|pro|je) (\\S+) tage?',
+    'at most one touch every $1 days',
+  ],
+  [
+    'höchstens ein(?:en)? (?:kontakt|nachricht|erinnerung) (?:alle|pro|je) (\\S+) wochen?',
+    'at most one touch every $1 weeks',
+  ],
   ['senden zwischen (\\S+)(?: uhr)? und (\\S+)(?: uhr)?', 'send between $1 and $2'],
   ['(?:pro|je) kunde zusammenfassen|zusammenfassen pro kunde', 'consolidate per customer'],
   ['nicht zusammenfassen', 'do not consolidate'],
@@ -12,20 +18,27 @@ const phrases: readonly [string, string][] = [
   ['nach (?:der )?fälligkeit', 'after due'],
   ['am tag', 'on day'],
   ['mit (?:einem |dem )?zahlungslink', 'with payment link'],
-  ['(?:und )?(?:dann )?an (?:den|die) (?:konto)?(?:verantwortlichen|betreuer(?:in)?|owner) übergeben', 'then hand over to the owner'],
+  [
+    '(?:und )?(?:dann )?an (?:den|die) (?:konto)?(?:verantwortlichen|betreuer(?:in)?|owner) übergeben',
+    'then hand over to the owner',
+  ],
   ['ohne (?:prüfung|freigabe)', 'automatically'],
   ['(?:nach|mit) (?:prüfung|freigabe)', 'after review'],
   ['für strategische kunden', 'for strategic accounts'],
   ['für neue kunden', 'for new accounts'],
   ['für standardkunden', 'for standard accounts'],
   ['für (?:chronische )?spätzahler', 'for chronic late payers'],
-  ['wenn (?:es )?keine antwort seit dem letzten schritt(?: gibt)?', 'if no reply since the last step'],
+  [
+    'wenn (?:es )?keine antwort seit dem letzten schritt(?: gibt)?',
+    'if no reply since the last step',
+  ],
   ['wenn der offene betrag (?:über|mindestens|ab)', 'if the open amount is at least'],
   ['wenn der offene betrag (?:unter|höchstens|bis)', 'if the open amount is at most'],
   ['von (\\S+) bis (\\S+)', 'on $1 to $2'],
   ['nur portal', 'portal only'],
 ];
 
+// prettier-ignore
 const words: Readonly<Record<string, string>> = {
   tag: 'day', tage: 'days', tagen: 'days', woche: 'week', wochen: 'weeks', werktage: 'business days',
   werktagen: 'business days', arbeitstage: 'business days', überfällig: 'overdue', ein: 'a', eine: 'a',
@@ -41,8 +54,12 @@ const words: Readonly<Record<string, string>> = {
   freitag: 'friday', samstag: 'saturday', sonntag: 'sunday', als: 'by',
 };
 
-const marker = /(?<!\p{L})(?:tage?n?|wochen?|fälligkeit|fälligkeitstag|überfällig|mahnung|erinnerung|brief|zusammenfassen|höchstens|senden)(?!\p{L})/iu;
-const compiled = phrases.map(([from, to]) => [new RegExp(`(?<!\\p{L})${from.replace(/ /g, '\\s+')}(?!\\p{L})`, 'giu'), to] as const);
+const marker =
+  /(?<!\p{L})(?:tage?n?|wochen?|fälligkeit|fälligkeitstag|überfällig|mahnung|erinnerung|brief|zusammenfassen|höchstens|senden)(?!\p{L})/iu;
+const compiled = phrases.map(
+  ([from, to]) =>
+    [new RegExp(`(?<!\\p{L})${from.replace(/ /g, '\\s+')}(?!\\p{L})`, 'giu'), to] as const,
+);
 const word = /(?<![\p{L}-])[\p{L}-]+(?![\p{L}-])/gu;
 
 /** Rewrites a German sentence into the English grammar; English (or language 'en') is returned as is. */

@@ -3,7 +3,10 @@
  * of whitespace, " ?" any or none, and a match must end at a word boundary (or punctuation).
  */
 export function phrase(source: string): RegExp {
-  return new RegExp(String.raw`(?:${source.replace(/ \?/g, String.raw`\s*`).replace(/ /g, String.raw`\s+`)})(?![\p{L}\p{N}])`, "iyu");
+  return new RegExp(
+    String.raw`(?:${source.replace(/ \?/g, String.raw`\s*`).replace(/ /g, String.raw`\s+`)})(?![\p{L}\p{N}])`,
+    'iyu',
+  );
 }
 
 /** Matches `re` at `at` in `text`, or null. */

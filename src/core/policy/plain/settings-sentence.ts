@@ -1,4 +1,5 @@
 import type { PolicySettings } from '../types.ts';
+import { namePattern } from '../step-defaults.ts';
 import { countPattern, parseCount } from './numbers.ts';
 import { matchAt, phrase } from './pattern.ts';
 import { unquote } from './sentences.ts';
@@ -24,16 +25,23 @@ const cap = whole(
 );
 const sendWindow = whole(`send (?:only )?between (${hour}) and (${hour})(?: on (.+))?`);
 const days = whole('(?:send|prefer sending|prefer) on (.+)');
-const consolidate = whole('consolidate(?: per (?:customer|account))?(?: and currency)?|one message per (?:customer|account)(?: and currency)?');
+const consolidate = whole(
+  'consolidate(?: per (?:customer|account))?(?: and currency)?|one message per (?:customer|account)(?: and currency)?',
+);
 const noConsolidate = whole("(?:do not|don't|never) consolidate(?: .*)?|one message per invoice");
-const maxTouches = whole(`(?:at most|no more than) (${countPattern}) (?:touch|touches|messages?|reminders?) per invoice`);
+const maxTouches = whole(
+  `(?:at most|no more than) (${countPattern}) (?:touch|touches|messages?|reminders?) per invoice`,
+);
 const noMax = whole('no limit on (?:touches|messages|reminders)(?: per invoice)?');
-const holidays = whole("(?:use|avoid) (?:the )?(?:public )?holidays (?:of|in) (?:(the contact's country)|([a-z]{2}))");
+const holidays = whole(
+  "(?:use|avoid) (?:the )?(?:public )?holidays (?:of|in) (?:(the contact's country)|([a-z]{2}))",
+);
 
 function readHour(text: string): number | string {
   const m = /^(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?$/i.exec(text.trim());
   let h = Number(m?.[1] ?? NaN);
-  if (m?.[2] !== undefined && m[2] !== '00') return `send windows are whole hours: "${text}" has minutes`;
+  if (m?.[2] !== undefined && m[2] !== '00')
+    return `send windows are whole hours: "${text}" has minutes`;
   const half = m?.[3]?.toLowerCase();
   if (half !== undefined && (h < 1 || h > 12)) return `"${text}" is not an hour`;
   if (half === 'a' && h === 12) h = 0;
@@ -42,18 +50,33 @@ function readHour(text: string): number | string {
 }
 
 /** Reads a settings sentence ("At most one touch every 7 days."), an error, or null when it is not one. */
-export function parseSetting(sentence: string): SettingSentence | { readonly error: string } | null {
+export function parseSetting(
+  sentence: string,
+): SettingSentence | { readonly error: string } | null {
   const s = sentence.trim();
   let m = matchAt(header, s, 0);
   if (m) {
     const [, id, name] = m;
-    return { key: 'policy', apply: (d) => { d.id = unquote(id ?? ''); if (name !== undefined) d.name = unquote(name); } };
+    if (!namePattern.test(unquote(id ?? '')))
+      return { error: 'a policy id may only hold letters, digits and . _ + -' };
+    return {
+      key: 'policy',
+      apply: (d) => {
+        d.id = unquote(id ?? '');
+        if (name !== undefined) d.name = unquote(name);
+      },
+    };
   }
   if ((m = matchAt(cap, s, 0))) {
     const n = m[1] === undefined ? 1 : parseCount(m[1]);
     if (n === null) return { error: `"${m[1] ?? ''}" is not a number` };
     const value = /^w/i.test(m[2] ?? '') ? n * 7 : n;
-    return { key: 'cap', apply: (d) => { d.settings.minDaysBetweenTouches = value; } };
+    return {
+      key: 'cap',
+      apply: (d) => {
+        d.settings.minDaysBetweenTouches = value;
+      },
+    };
   }
   if ((m = matchAt(sendWindow, s, 0))) {
     const start = readHour(m[1] ?? '');
@@ -74,22 +97,51 @@ export function parseSetting(sentence: string): SettingSentence | { readonly err
   if ((m = matchAt(days, s, 0))) {
     const weekdays = parseWeekdays(m[1] ?? '');
     if (typeof weekdays === 'string') return { error: weekdays };
-    return { key: 'weekdays', apply: (d) => { d.settings.preferredWeekdays = weekdays; } };
+    return {
+      key: 'weekdays',
+      apply: (d) => {
+        d.settings.preferredWeekdays = weekdays;
+      },
+    };
   }
-  if (matchAt(noConsolidate, s, 0)) return { key: 'consolidation', apply: (d) => { d.settings.consolidation = false; } };
-  if (matchAt(consolidate, s, 0)) return { key: 'consolidation', apply: (d) => { d.settings.consolidation = true; } };
+  if (matchAt(noConsolidate, s, 0))
+    return {
+      key: 'consolidation',
+      apply: (d) => {
+        d.settings.consolidation = false;
+      },
+    };
+  if (matchAt(consolidate, s, 0))
+    return {
+      key: 'consolidation',
+      apply: (d) => {
+        d.settings.consolidation = true;
+      },
+    };
   if ((m = matchAt(maxTouches, s, 0))) {
     const n = parseCount(m[1] ?? '');
     if (n === null || n < 1) return { error: `"${m[1] ?? ''}" is not a positive number` };
-    return { key: 'maxTouches', apply: (d) => { d.settings.maxTouches = n; } };
+    return {
+      key: 'maxTouches',
+      apply: (d) => {
+        d.settings.maxTouches = n;
+      },
+    };
   }
-  if (matchAt(noMax, s, 0)) return { key: 'maxTouches', apply: (d) => { d.settings.maxTouches = null; } };
+  if (matchAt(noMax, s, 0))
+    return {
+      key: 'maxTouches',
+      apply: (d) => {
+        d.settings.maxTouches = null;
+      },
+    };
   if ((m = matchAt(holidays, s, 0))) {
     const country = m[2]?.toUpperCase();
     return {
       key: 'holidays',
       apply: (d) => {
-        d.settings.holidayCalendar = country === undefined ? { kind: 'contact_country' } : { kind: 'country', country };
+        d.settings.holidayCalendar =
+          country === undefined ? { kind: 'contact_country' } : { kind: 'country', country };
       },
     };
   }

@@ -47,13 +47,17 @@ export function parseBody(text: string, start: number): BodyState | StepError {
 export function stepFromBody(when: When, body: BodyState): StepDraft | StepError {
   if (body.channels.length === 0 && body.action === 'none') {
     return {
-      reason: 'no channel: say how to reach the customer (email, letter, SMS, WhatsApp, call task, portal)',
+      reason:
+        'no channel: say how to reach the customer (email, letter, SMS, WhatsApp, call task, portal)',
       unknown: [],
     };
   }
   const tone = body.tone ?? body.nounTone ?? 'soft';
   if (body.template !== null && body.paymentLink) {
-    return { reason: 'a step has either a payment link or its own template, not both', unknown: [] };
+    return {
+      reason: 'a step has either a payment link or its own template, not both',
+      unknown: [],
+    };
   }
   return {
     id: body.id,
@@ -61,7 +65,8 @@ export function stepFromBody(when: When, body: BodyState): StepDraft | StepError
     dayKind: when.dayKind,
     channels: body.channels,
     tone,
-    template: body.template ?? (body.paymentLink ? paymentLinkTemplate(tone) : defaultTemplate(tone)),
+    template:
+      body.template ?? (body.paymentLink ? paymentLinkTemplate(tone) : defaultTemplate(tone)),
     conditions: body.conditions,
     approval: body.approval ?? 'review',
     action: body.action,

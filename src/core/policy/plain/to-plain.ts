@@ -7,10 +7,18 @@ import { quote } from './sentences.ts';
 import { formatWeekdays } from './weekdays.ts';
 
 const channelWords: Readonly<Record<Channel, string>> = {
-  email: 'email', letter: 'letter', sms: 'SMS', whatsapp: 'WhatsApp', call_task: 'call task', portal: 'portal',
+  email: 'email',
+  letter: 'letter',
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  call_task: 'call task',
+  portal: 'portal',
 };
 const segmentWords: Readonly<Record<Segment, string>> = {
-  standard: 'standard', strategic: 'strategic', new_account: 'new', chronic_late: 'chronic late',
+  standard: 'standard',
+  strategic: 'strategic',
+  new_account: 'new',
+  chronic_late: 'chronic late',
 };
 
 function when(step: PolicyStep): string {
@@ -23,7 +31,9 @@ function when(step: PolicyStep): string {
 
 function amount(minor: bigint | null, currency: string | null): string {
   if (minor === null) return '';
-  return currency === null ? `${minor} minor units` : `${currency} ${formatDecimal(minor, currency as CurrencyCode)}`;
+  return currency === null
+    ? `${minor} minor units`
+    : `${currency} ${formatDecimal(minor, currency as CurrencyCode)}`;
 }
 
 function condition(c: StepCondition): string {
@@ -53,8 +63,10 @@ export function stepToPlain(step: PolicyStep): string {
   const parts: string[] = [step.tone];
   if (step.channels.length > 0) parts.push(step.channels.map((c) => channelWords[c]).join(' and '));
   if (step.template === paymentLinkTemplate(step.tone)) parts.push('with payment link');
-  else if (step.template !== defaultTemplate(step.tone)) parts.push(`using template ${quote(step.template)}`);
-  if (step.id !== defaultStepId(step.offsetDays, step.dayKind)) parts.push(`with id ${quote(step.id)}`);
+  else if (step.template !== defaultTemplate(step.tone))
+    parts.push(`using template ${quote(step.template)}`);
+  if (step.id !== defaultStepId(step.offsetDays, step.dayKind))
+    parts.push(`with id ${quote(step.id)}`);
   if (step.approval === 'auto') parts.push('automatically');
   let text = `${when(step)}: ${[parts.join(' '), ...step.conditions.map(condition)].join(', ')}`;
   if (step.action === 'hand_over_to_owner') text += ', then hand over to the owner';
@@ -70,7 +82,9 @@ function settingsToPlain(s: PolicySettings): string[] {
       ? "Use public holidays of the contact's country."
       : `Use public holidays of ${s.holidayCalendar.country}.`,
     s.consolidation ? 'Consolidate per customer.' : 'Do not consolidate.',
-    s.maxTouches === null ? 'No limit on touches per invoice.' : `At most ${s.maxTouches} touches per invoice.`,
+    s.maxTouches === null
+      ? 'No limit on touches per invoice.'
+      : `At most ${s.maxTouches} touches per invoice.`,
   ];
 }
 

@@ -1,6 +1,15 @@
 /** ISO weekday names, Monday first. */
-export const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const weekdayNames = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 
+// prettier-ignore
 const abbreviations: Readonly<Record<string, number>> = {
   mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
 };
@@ -43,7 +52,8 @@ export function formatWeekdays(days: readonly number[]): string {
   if (days.length === 0) return 'any day';
   const names = days.map((d) => capitalize(weekdayNames[d - 1] ?? ''));
   const contiguous = days.every((d, i) => i === 0 || d === (days[i - 1] ?? 0) + 1);
-  if (days.length >= 3 && contiguous) return `${names[0] ?? ''} to ${names[names.length - 1] ?? ''}`;
+  if (days.length >= 3 && contiguous)
+    return `${names[0] ?? ''} to ${names[names.length - 1] ?? ''}`;
   if (names.length === 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }

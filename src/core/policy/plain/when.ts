@@ -10,7 +10,9 @@ export type When = {
 };
 
 const unit = String.raw`(business |working )?(days?|weeks?)`;
-const relative = phrase(`(?:send )?(${countPattern}) ${unit} (before|after|past) (?:the )?due(?: date)?`);
+const relative = phrase(
+  `(?:send )?(${countPattern}) ${unit} (before|after|past) (?:the )?due(?: date)?`,
+);
 const overdue = phrase(`(${countPattern}) ${unit} (?:overdue|late|past due)`);
 const dueDay = phrase(`(?:(?:on|at) (?:the )?due date|when due|on the day it is due|due date)`);
 const dayNumber = phrase(String.raw`(?:on )?day ([+-]?\d{1,4})`);

@@ -114,14 +114,15 @@ function combined(ctx: GenContext, scenario: Scenario): MadeLine | null {
   const { random } = ctx;
   for (let tries = 0; tries < 30; tries++) {
     const account = random.pick(ctx.ledger.accounts);
-    const open = openOf(ctx, account);
+    // Payers settle their oldest invoices first.
+    const open = openOf(ctx, account).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
     if (open.length < 2) continue;
     const count = Math.min(open.length, random.int(2, 4));
     const chosen = open.slice(0, count);
     for (const i of chosen) ctx.used.add(i.id);
     const total = chosen.reduce((s, i) => s + i.openMinor, 0n);
-    const first = chosen[0] as OpenInvoice;
-    const line = withPayer(ctx, baseLine(ctx, first, total), account, false);
+    const latest = chosen.reduce((a, b) => ((a.issueDate ?? a.dueDate) >= (b.issueDate ?? b.dueDate) ? a : b));
+    const line = withPayer(ctx, baseLine(ctx, latest, total), account, false);
     const remittance = scenario === 'combined_named' ? noteFor(random, chosen.map((i) => writeNumber(random, i.number))) : genericNote(random);
     return { scenario, line: { ...line, remittance }, truth: chosen.map((i) => i.id) };
   }

@@ -2,7 +2,7 @@
 // name words to invoices, so a bank line is compared with tens of invoices, never all of them.
 import { invoiceNumberKeys, typoVariants } from './invoice-number.ts';
 import { compactReference, readLine } from './line-evidence.ts';
-import { nameSimilarity, nameWords } from './payer-name.ts';
+import { nameWords, wordSimilarity } from './payer-name.ts';
 import { defaultMatchSettings, type MatchSettings } from './settings.ts';
 import type { BankLine, OpenInvoice, PayerKnowledge } from './types.ts';
 
@@ -32,7 +32,7 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
   const amounts = new MultiMap<string>();
   const accounts = new MultiMap<number>();
   const nameIndex = new Map<string, Set<number>>();
-  const accountNames = new Map<number, string>();
+  const accountWords = new Map<number, string[]>();
   // Leading letters of a number key -> key lengths: typo look-ups only for plausible shapes.
   const shapes = new Map<string, Set<number>>();
   invoices.forEach((inv, i) => {
@@ -46,9 +46,10 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
     if (inv.paymentReference !== null) references.add(compactReference(inv.paymentReference), i);
     amounts.add(`${inv.currency} ${inv.openMinor}`, i);
     accounts.add(inv.accountId, i);
-    if (!accountNames.has(inv.accountId)) {
-      accountNames.set(inv.accountId, inv.accountName);
-      for (const w of nameWords(inv.accountName)) {
+    if (!accountWords.has(inv.accountId)) {
+      const words = nameWords(inv.accountName);
+      accountWords.set(inv.accountId, words);
+      for (const w of words) {
         const set = nameIndex.get(w) ?? new Set<number>();
         set.add(inv.accountId);
         nameIndex.set(w, set);
@@ -64,12 +65,13 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
   const accountsNamed = (name: string, threshold: number): number[] => {
     const seen = new Set<number>();
     // Rarest words first, so a common word ("BAU", "SERVICES") cannot crowd out the payer.
-    const postings = nameWords(name)
+    const words = nameWords(name);
+    const postings = words
       .map((w) => nameIndex.get(w))
       .filter((h): h is Set<number> => h !== undefined && h.size <= commonWordCap)
       .sort((x, y) => x.size - y.size);
     for (const hits of postings) for (const a of hits) if (seen.size < nameCandidateCap) seen.add(a);
-    return [...seen].filter((a) => nameSimilarity(name, accountNames.get(a) ?? '') >= threshold);
+    return [...seen].filter((a) => wordSimilarity(words, accountWords.get(a) ?? []) >= threshold);
   };
 
   return {
@@ -82,17 +84,19 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
     candidatesFor(line, knowledge, settings = defaultMatchSettings) {
       const found = new Set<number>();
       const accountsToAdd = new Set<number>();
-      const addAll = (ids: readonly number[]): void => {
+      // Exact hits bring their customer's other invoices (combined payments, same-amount
+      // checks); a typo hit is too weak a clue to widen the search.
+      const addAll = (ids: readonly number[], widen = true): void => {
         for (const i of ids) {
           found.add(i);
-          accountsToAdd.add((invoices[i] as OpenInvoice).accountId);
+          if (widen) accountsToAdd.add((invoices[i] as OpenInvoice).accountId);
         }
       };
       const ev = readLine(line);
       for (const ref of ev.references) addAll(references.get(ref));
       for (const key of ev.windows) {
         addAll(numbers.get(key));
-        if (typoPlausible(key)) for (const v of typoVariants(key)) addAll(numbers.get(v));
+        if (typoPlausible(key)) for (const v of typoVariants(key)) addAll(numbers.get(v), false);
       }
       if (ev.iban !== null) addKnown(accountsToAdd, knowledge.ibans.get(ev.iban));
       if (ev.nameKey !== null) addKnown(accountsToAdd, knowledge.names.get(ev.nameKey));

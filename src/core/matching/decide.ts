@@ -1,5 +1,5 @@
 // The decision rules: apply automatically only what is clearly right; queue the rest.
-import { namesInvoice } from './evidence.ts';
+import { namesExactly, namesInvoice } from './evidence.ts';
 import type { MatchSettings } from './settings.ts';
 import type { MatchResult, OpenInvoice, Proposal, ReviewReason } from './types.ts';
 
@@ -57,7 +57,7 @@ function hasSameAmountTwin(best: Proposal, candidates: readonly OpenInvoice[]): 
 // The payment names some invoice, but the best proposal either is not it, leaves out another
 // named invoice, or does not fit the amount while another proposal of the customer does.
 function conflictingReference(best: Proposal, ranked: readonly Proposal[], named: boolean): boolean {
-  const strongName = (p: Proposal): boolean => p.signals.some((s) => s.kind === 'reference' || s.kind === 'invoice_number');
+  const strongName = (p: Proposal): boolean => p.signals.some(namesExactly);
   const amountFits = (p: Proposal): boolean =>
     p.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_combined' || s.kind === 'amount_fee');
   const others = ranked.slice(1);

@@ -5,8 +5,16 @@ import { nameSimilarity } from './payer-name.ts';
 import type { MatchSettings } from './settings.ts';
 import type { BankLine, OpenInvoice, PayerKnowledge, Signal } from './types.ts';
 
-/** The strongest way the line names this invoice, or null when it does not. */
-export function identification(inv: OpenInvoice, ev: LineEvidence, settings: MatchSettings): Signal | null {
+/**
+ * The strongest way the line names this invoice, or null when it does not. `typoWindows` are
+ * the windows that may be mistyped numbers: those naming another invoice exactly are not.
+ */
+export function identification(
+  inv: OpenInvoice,
+  ev: LineEvidence,
+  typoWindows: ReadonlySet<string>,
+  settings: MatchSettings,
+): Signal | null {
   const w = settings.weights;
   if (inv.paymentReference !== null) {
     const ref = compactReference(inv.paymentReference);
@@ -20,13 +28,25 @@ export function identification(inv: OpenInvoice, ev: LineEvidence, settings: Mat
   }
   const main = keys[0];
   if (main !== undefined) {
-    for (const win of ev.windows) {
+    for (const win of typoWindows) {
       if (Math.abs(win.length - main.length) <= 1 && isOneTypo(win, main)) {
         return { kind: 'invoice_number_typo', weight: w.invoiceNumberTypo, text: `the payment text has "${win}", one typing error away from invoice ${inv.number}` };
       }
     }
   }
   return null;
+}
+
+/** The windows of a line that name none of the candidates exactly. */
+export function typoWindowsOf(ev: LineEvidence, candidates: readonly OpenInvoice[]): Set<string> {
+  const exact = new Set<string>();
+  for (const inv of candidates) for (const k of invoiceNumberKeys(inv.number)) if (ev.windows.has(k)) exact.add(k);
+  return new Set([...ev.windows].filter((w) => !exact.has(w)));
+}
+
+/** True for the signals that name an invoice exactly (a reference or a number, not a typo). */
+export function namesExactly(s: Signal): boolean {
+  return s.kind === 'reference' || s.kind === 'invoice_number';
 }
 
 /** True for the signals that name an invoice rather than describe the payment. */

@@ -1,7 +1,7 @@
 // Matching one bank line against pre-selected open invoices: evidence, proposals, decision.
 import { daysBetween } from '../local-date.ts';
 import { decide, rankProposals } from './decide.ts';
-import { identification, payerEvidence } from './evidence.ts';
+import { identification, namesExactly, payerEvidence, typoWindowsOf } from './evidence.ts';
 import { readLine } from './line-evidence.ts';
 import { buildProposals } from './proposals.ts';
 import { defaultMatchSettings, type MatchSettings } from './settings.ts';
@@ -20,18 +20,22 @@ export function matchTransaction(
 ): MatchResult {
   if (line.amountMinor <= 0n) return { kind: 'unmatched', reason: 'not_a_credit' };
   const ev = readLine(line);
+  const usable = candidates.filter((c) => c.currency === line.currency && c.openMinor > 0n && inWindow(line, c, settings));
+  const typoWindows = typoWindowsOf(ev, candidates);
   const identCache = new Map<number, Signal | null>();
   const identOf = (inv: OpenInvoice): Signal | null => {
-    if (!identCache.has(inv.id)) identCache.set(inv.id, identification(inv, ev, settings));
+    if (!identCache.has(inv.id)) identCache.set(inv.id, identification(inv, ev, typoWindows, settings));
     return identCache.get(inv.id) ?? null;
   };
-  const usable = candidates.filter((c) => c.currency === line.currency && c.openMinor > 0n && inWindow(line, c, settings));
   const payerOf = payerEvidence(line, ev, knowledge, settings);
   const ranked = rankProposals(buildProposals({ line, candidates: usable, identOf, payerOf, settings }));
   const decision = decide(ranked, usable, settings);
   // The payment names an invoice only in another currency: never applied automatically.
-  const namedElsewhere =
-    !usable.some((c) => identOf(c) !== null) && candidates.some((c) => c.currency !== line.currency && identOf(c) !== null);
+  const exactly = (c: OpenInvoice): boolean => {
+    const s = identOf(c);
+    return s !== null && namesExactly(s);
+  };
+  const namedElsewhere = !usable.some(exactly) && candidates.some((c) => c.currency !== line.currency && exactly(c));
   if (!namedElsewhere || decision.kind === 'review') return decision;
   if (decision.kind === 'unmatched') return { kind: 'unmatched', reason: 'currency_mismatch' };
   return { kind: 'review', proposals: ranked.slice(0, settings.maxProposals), reason: 'currency_mismatch' };

@@ -59,8 +59,11 @@ export function payerNameKey(name: string): string {
  * names short) or one typo away from it (6+ letters). Word order does not matter.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const wa = nameWords(a);
-  const wb = nameWords(b);
+  return wordSimilarity(nameWords(a), nameWords(b));
+}
+
+/** `nameSimilarity` of names already split by `nameWords`. */
+export function wordSimilarity(wa: readonly string[], wb: readonly string[]): number {
   const total = [...wa, ...wb].reduce((s, w) => s + w.length, 0);
   if (total === 0) return 0;
   const used = new Set<number>();

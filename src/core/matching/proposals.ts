@@ -1,6 +1,7 @@
 // Turns scored evidence into proposals: single invoices, the invoices a payment names together,
 // and combinations of one customer's invoices that add up to the payment.
 import { allocate, amountFit } from './amounts.ts';
+import { namesExactly } from './evidence.ts';
 import { findCombinations } from './subset-sum.ts';
 import type { MatchSettings } from './settings.ts';
 import type { BankLine, OpenInvoice, Proposal, Signal } from './types.ts';
@@ -30,7 +31,10 @@ export function buildProposals(input: ProposalInputs): Proposal[] {
     byAccount.set(inv.accountId, list);
   }
   for (const [accountId, invoices] of byAccount) {
-    const named = invoices.filter((i) => identOf(i) !== null);
+    const named = invoices.filter((i) => {
+      const s = identOf(i);
+      return s !== null && namesExactly(s);
+    });
     if (named.length >= 2 && named.length <= settings.subsetCandidates) add(named);
     const first = invoices[0];
     const payerKnown = first !== undefined && payerOf(accountId, first.accountName).some((s) => s.weight > 0);

@@ -43,7 +43,8 @@ export type MatchSettings = {
 /**
  * The defaults. A structured reference or an exact invoice number with an agreeing amount or
  * payer reaches the 0.8 threshold; so do a known payer (learned IBAN, or a name at >= 0.85
- * similarity) and the exact open amount; a mistyped number needs the amount or the payer too.
+ * similarity) and the open amount, exact, less bank charges, or as an exact sum of invoices;
+ * a mistyped number needs the amount or the payer too.
  * Fees: up to 0.5 % of the open amount or 25.00 in a two-decimal currency (2,500 minor units).
  */
 export const defaultMatchSettings: MatchSettings = {
@@ -62,9 +63,9 @@ export const defaultMatchSettings: MatchSettings = {
     reference: 0.65,
     invoiceNumber: 0.55,
     invoiceNumberTypo: 0.35,
-    amountExact: 0.4,
+    amountExact: 0.45,
     amountCombined: 0.4,
-    amountFee: 0.3,
+    amountFee: 0.4,
     amountPartial: 0.05,
     amountOver: 0.05,
     payerIban: 0.4,

@@ -10,7 +10,11 @@ import { splitSections } from './sections.ts';
 import { unknownVariable } from './variables.ts';
 
 /** Something wrong with a template, where it is (line is 1-based, null for the whole file). */
-export type TemplateProblem = { readonly file: string; readonly line: number | null; readonly message: string };
+export type TemplateProblem = {
+  readonly file: string;
+  readonly line: number | null;
+  readonly message: string;
+};
 
 /** What a main template file is for; null for a partial (checked for syntax only). */
 export type TemplateTarget = {
@@ -30,7 +34,8 @@ export function checkTemplate(
   const origin = origins.get(key) ?? key;
   const problems: TemplateProblem[] = [];
   const add = (p: TemplateProblem) => {
-    if (!problems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message)) problems.push(p);
+    if (!problems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message))
+      problems.push(p);
   };
   if (target === null) {
     try {
@@ -41,14 +46,23 @@ export function checkTemplate(
     return { problems, sections: null };
   }
   const split = splitSections(source);
-  if (split.kind === 'error') return { problems: [{ file: origin, line: split.line, message: split.reason }], sections: null };
+  if (split.kind === 'error')
+    return {
+      problems: [{ file: origin, line: split.line, message: split.reason }],
+      sections: null,
+    };
   const names = split.sections.map((s) => s.name);
   for (const name of target.required) {
-    if (!names.includes(name)) add({ file: origin, line: null, message: `missing section "--- ${name} ---"` });
+    if (!names.includes(name))
+      add({ file: origin, line: null, message: `missing section "--- ${name} ---"` });
   }
   for (const s of split.sections) {
     if (!target.required.includes(s.name)) {
-      add({ file: origin, line: s.line - 1, message: `unknown section "${s.name}" (expected ${target.required.join(', ')})` });
+      add({
+        file: origin,
+        line: s.line - 1,
+        message: `unknown section "${s.name}" (expected ${target.required.join(', ')})`,
+      });
     }
   }
   const sections = new Map<string, Template[]>();
@@ -92,19 +106,31 @@ function checkVariables(
       const reason = unknownVariable(segments);
       if (reason === null) continue;
       const file = variable.location.file ?? key;
-      problems.push({ file: origins.get(file) ?? file, line: variable.location.row, message: reason });
+      problems.push({
+        file: origins.get(file) ?? file,
+        line: variable.location.row,
+        message: reason,
+      });
     }
   }
   return problems;
 }
 
 /** Turns a Liquid error into a problem at its file and line. */
-export function locate(error: unknown, key: string, origins: ReadonlyMap<string, string>): TemplateProblem {
+export function locate(
+  error: unknown,
+  key: string,
+  origins: ReadonlyMap<string, string>,
+): TemplateProblem {
   if (error instanceof LiquidError && error.token !== undefined) {
     const file = error.token.file ?? key;
     const [line] = error.token.getPosition();
     const message = error.message.replace(/(, file:[^,]*)?, line:\d+, col:\d+/g, '');
     return { file: origins.get(file) ?? file, line: line ?? null, message };
   }
-  return { file: origins.get(key) ?? key, line: null, message: error instanceof Error ? error.message : String(error) };
+  return {
+    file: origins.get(key) ?? key,
+    line: null,
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -3,7 +3,7 @@
 // loader built, so no template can include a file outside its template folder.
 import { Liquid, type Context } from 'liquidjs';
 import { asCurrency } from '../core/currency.ts';
-import { formatAmount, formatLocalDate, type DateStyle } from './format.ts';
+import { formatAmount, formatLocalDate } from './format.ts';
 
 /** A plain-text engine and an HTML-escaping engine over the same templates. */
 export type Engines = { readonly text: Liquid; readonly html: Liquid };
@@ -44,18 +44,23 @@ function localeOf(filter: FilterThis): string {
 /** {{ invoice.openMinor | money: invoice.currency }} -> "1.234,56 €" in the reader's locale. */
 function money(this: FilterThis, minor: unknown, currency: unknown): string {
   if (typeof minor !== 'bigint') {
-    throw new TypeError(`money: expects an amount in minor units (a ...Minor variable), got ${typeof minor}`);
+    throw new TypeError(
+      `money: expects an amount in minor units (a ...Minor variable), got ${typeof minor}`,
+    );
   }
   const code = typeof currency === 'string' ? asCurrency(currency) : null;
-  if (code === null) throw new TypeError(`money: needs a currency code argument, e.g. money: currency`);
+  if (code === null)
+    throw new TypeError(`money: needs a currency code argument, e.g. money: currency`);
   return formatAmount(minor, code, localeOf(this));
 }
 
 /** {{ deadline | localdate }} -> "15. März 2025"; {{ d | localdate: 'medium' }} -> "15.03.2025". */
 function localdate(this: FilterThis, date: unknown, style: unknown = 'long'): string {
-  if (typeof date !== 'string') throw new TypeError(`localdate: expects a date, got ${typeof date}`);
-  if (style !== 'long' && style !== 'medium') throw new TypeError(`localdate: style is 'long' or 'medium'`);
-  return formatLocalDate(date, localeOf(this), style as DateStyle);
+  if (typeof date !== 'string')
+    throw new TypeError(`localdate: expects a date, got ${typeof date}`);
+  if (style !== 'long' && style !== 'medium')
+    throw new TypeError(`localdate: style is 'long' or 'medium'`);
+  return formatLocalDate(date, localeOf(this), style);
 }
 
 /** {{ interest.ratePercent | percent }} -> "12,12 %" (formatted from the decimal string, exactly). */

@@ -1,5 +1,10 @@
 // The public surface of reminder templates.
-export { loadTemplates, builtInTemplateDir, type TemplateSet, type TemplateProblem } from './load.ts';
+export {
+  loadTemplates,
+  builtInTemplateDir,
+  type TemplateSet,
+  type TemplateProblem,
+} from './load.ts';
 export { renderReminder, fallbackLanguage } from './render.ts';
 export { formatAmount, formatLocalDate, formattingLocale, primaryLanguage } from './format.ts';
 export { sampleContents } from './sample.ts';

@@ -55,7 +55,9 @@ export async function loadTemplates(customDir: string | null): Promise<TemplateS
     if (result.sections !== null) parsed.set(key, result.sections);
   }
   if (problems.length > 0) {
-    const list = problems.map((p) => `  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
+    const list = problems.map(
+      (p) => `  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}`,
+    );
     throw new DunwiseError(
       ErrorCode.invalidInput,
       `${problems.length} problem${problems.length > 1 ? 's' : ''} in templates:\n${list.join('\n')}`,
@@ -74,20 +76,32 @@ async function readTemplateDir(
   try {
     languages = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    problems.push({ file: dir, line: null, message: `cannot read the template folder: ${(error as Error).message}` });
+    problems.push({
+      file: dir,
+      line: null,
+      message: `cannot read the template folder: ${(error as Error).message}`,
+    });
     return;
   }
   for (const lang of languages) {
     if (!lang.isDirectory()) continue;
     if (!languageDir.test(lang.name)) {
-      problems.push({ file: join(dir, lang.name), line: null, message: 'a language folder is named by a lower-case ISO 639 code (en, de, fr)' });
+      problems.push({
+        file: join(dir, lang.name),
+        line: null,
+        message: 'a language folder is named by a lower-case ISO 639 code (en, de, fr)',
+      });
       continue;
     }
     for (const entry of await readdir(join(dir, lang.name), { withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.liquid')) continue;
       const origin = join(dir, lang.name, entry.name);
       if (!mainName.test(entry.name) && !partialName.test(entry.name)) {
-        problems.push({ file: origin, line: null, message: 'not a template name: use <tone>.<channel>.liquid or _<partial>.liquid' });
+        problems.push({
+          file: origin,
+          line: null,
+          message: 'not a template name: use <tone>.<channel>.liquid or _<partial>.liquid',
+        });
         continue;
       }
       files.set(`${lang.name}/${entry.name}`, { source: await readFile(origin, 'utf8'), origin });

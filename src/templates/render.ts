@@ -29,16 +29,31 @@ export function renderReminder<C extends TemplateChannel>(
       out.set(name, engine.renderSync(parsed, scope, { globals: { locale } }) as string);
     } catch (error) {
       const p = locate(error, found.key, templates.origins);
-      throw new DunwiseError(ErrorCode.internal, `template ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
+      throw new DunwiseError(
+        ErrorCode.internal,
+        `template ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}`,
+      );
     }
   }
   const get = (name: string) => out.get(name) ?? '';
   const language = found.language;
   switch (channel) {
     case 'email':
-      return { channel, language, subject: oneLine(get('subject')), text: paragraphs(get('text')), html: get('html').trim() } as RenderedFor<C>;
+      return {
+        channel,
+        language,
+        subject: oneLine(get('subject')),
+        text: paragraphs(get('text')),
+        html: get('html').trim(),
+      } as RenderedFor<C>;
     case 'letter':
-      return { channel, language, subject: oneLine(get('subject')), body: paragraphs(get('body')), closing: paragraphs(get('closing')) } as RenderedFor<C>;
+      return {
+        channel,
+        language,
+        subject: oneLine(get('subject')),
+        body: paragraphs(get('body')),
+        closing: paragraphs(get('closing')),
+      } as RenderedFor<C>;
     case 'sms':
     case 'whatsapp':
       return { channel, language, text: plainSpaces(paragraphs(get('text'))) } as RenderedFor<C>;
@@ -56,7 +71,10 @@ function pick(templates: TemplateSet, content: ReminderContent, channel: Templat
       if (sections !== undefined) return { key, language, sections };
     }
   }
-  throw new DunwiseError(ErrorCode.notFound, `no ${content.tone} ${channel} template in ${content.language} or ${fallbackLanguage}`);
+  throw new DunwiseError(
+    ErrorCode.notFound,
+    `no ${content.tone} ${channel} template in ${content.language} or ${fallbackLanguage}`,
+  );
 }
 
 function oneLine(text: string): string {

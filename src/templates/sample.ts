@@ -28,7 +28,13 @@ export function sampleContents(language: string, tone: Tone): readonly ReminderC
     language,
     tone,
     stepId: 'd+7',
-    creditor: { name: 'Sample Supplier Ltd', addressLines: ['1 Sample Street', 'Sampletown'], email: 'ar@supplier.example', phone: '+44 20 7946 0000', bank: null },
+    creditor: {
+      name: 'Sample Supplier Ltd',
+      addressLines: ['1 Sample Street', 'Sampletown'],
+      email: 'ar@supplier.example',
+      phone: '+44 20 7946 0000',
+      bank: null,
+    },
     account: { name: 'Sample Customer', ref: 'C-1', addressLines: null },
     contact: { name: null, email: null },
     invoices: [invoice(1, 123_456n, 7)],
@@ -45,7 +51,11 @@ export function sampleContents(language: string, tone: Tone): readonly ReminderC
     ...bare,
     stepId: 'd+45',
     creditor: { ...bare.creditor, bank: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } },
-    account: { name: 'Sample Customer GmbH', ref: 'C-2', addressLines: ['Beispielweg 2', '10115 Berlin', 'Germany'] },
+    account: {
+      name: 'Sample Customer GmbH',
+      ref: 'C-2',
+      addressLines: ['Beispielweg 2', '10115 Berlin', 'Germany'],
+    },
     contact: { name: 'Alex Example', email: 'ap@customer.example' },
     invoices: [invoice(2, 50_000n, 45), invoice(3, 25_050n, 30), invoice(4, 999n, 14)],
     totalOpenMinor: 76_049n,
@@ -56,7 +66,13 @@ export function sampleContents(language: string, tone: Tone): readonly ReminderC
     paymentLink: 'https://pay.supplier.example/p/abc',
     portalLink: 'https://portal.supplier.example/a/xyz',
     deadline: d('2025-04-07'),
-    interest: { lawLabel: '§ 288 BGB', interestMinor: 1_234n, fixedCompensationMinor: 4_000n, ratePercent: '11.27', until: d('2025-03-26') },
+    interest: {
+      lawLabel: '§ 288 BGB',
+      interestMinor: 1_234n,
+      fixedCompensationMinor: 4_000n,
+      ratePercent: '11.27',
+      until: d('2025-03-26'),
+    },
     today: d('2025-03-26'),
   };
   return [bare, full];

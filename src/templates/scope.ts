@@ -5,7 +5,9 @@ import type { ReminderContent } from './types.ts';
 /** The Liquid scope for one reminder (see variables.ts for the list templates may use). */
 export function templateScope(content: ReminderContent): Record<string, unknown> {
   const extra =
-    content.interest === null ? 0n : content.interest.interestMinor + content.interest.fixedCompensationMinor;
+    content.interest === null
+      ? 0n
+      : content.interest.interestMinor + content.interest.fixedCompensationMinor;
   return {
     ...content,
     /** What the customer owes with interest and compensation, in minor units of `currency`. */

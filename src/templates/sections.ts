@@ -25,19 +25,32 @@ export function splitSections(
     const m = marker.exec(l.replace(/\r$/, ''));
     if (m?.[1] !== undefined) starts.push({ name: m[1], index });
   });
-  if (starts.length === 0) return { kind: 'ok', sections: [{ name: 'text', source: text, line: 1 }] };
+  if (starts.length === 0)
+    return { kind: 'ok', sections: [{ name: 'text', source: text, line: 1 }] };
   const first = starts[0];
   if (first !== undefined && !commentOnly.test(lines.slice(0, first.index).join('\n'))) {
-    return { kind: 'error', line: 1, reason: 'only a {% comment %} may come before the first section marker' };
+    return {
+      kind: 'error',
+      line: 1,
+      reason: 'only a {% comment %} may come before the first section marker',
+    };
   }
   const sections: Section[] = [];
   for (const [i, start] of starts.entries()) {
     if (sections.some((s) => s.name === start.name)) {
-      return { kind: 'error', line: start.index + 1, reason: `section "${start.name}" appears twice` };
+      return {
+        kind: 'error',
+        line: start.index + 1,
+        reason: `section "${start.name}" appears twice`,
+      };
     }
     const end = starts[i + 1]?.index ?? lines.length;
     const body = lines.slice(start.index + 1, end).join('\n');
-    sections.push({ name: start.name, source: '\n'.repeat(start.index + 1) + body, line: start.index + 2 });
+    sections.push({
+      name: start.name,
+      source: '\n'.repeat(start.index + 1) + body,
+      line: start.index + 2,
+    });
   }
   return { kind: 'ok', sections };
 }

@@ -71,7 +71,8 @@ export function unknownVariable(segments: readonly (string | number)[]): string 
     switch (shape.kind) {
       case 'object': {
         const next = typeof segment === 'string' ? shape.fields[segment] : undefined;
-        if (next === undefined) return `unknown variable "${seen.join('.')}": ${here} has no "${segment}"`;
+        if (next === undefined)
+          return `unknown variable "${seen.join('.')}": ${here} has no "${segment}"`;
         shape = next;
         break;
       }

@@ -3,7 +3,7 @@
 import { buildCandidateIndex } from '../core/matching/candidate-index.ts';
 import { matchWithIndex } from '../core/matching/match-transaction.ts';
 import { defaultMatchSettings, type MatchSettings } from '../core/matching/settings.ts';
-import type { MatchResult } from '../core/matching/types.ts';
+import type { MatchResult, OpenInvoice } from '../core/matching/types.ts';
 import type { LabelledLine, MatchingDataset } from './generate.ts';
 import { nameAmountScenarios, referenceScenarios, scenarios, type Scenario } from './scenarios.ts';
 
@@ -28,6 +28,11 @@ export type MatchingEvaluation = {
   referenceAutoRate: number;
   /** Share of lines with only payer and amount applied automatically and rightly. */
   nameAmountAutoRate: number;
+  /**
+   * The same, over the name-and-amount lines that can be decided at all: those whose invoices
+   * have no open twin of the same amount at the same customer (those must go to review).
+   */
+  nameAmountDecidableAutoRate: number;
   total: Outcome;
   byScenario: Record<Scenario, Outcome>;
   /** The first wrong automatic applications, for diagnosis. */
@@ -41,9 +46,22 @@ export function evaluateMatching(dataset: MatchingDataset, settings: MatchSettin
   const byScenario = Object.fromEntries(scenarios.map((s) => [s, empty()])) as Record<Scenario, Outcome>;
   const total = empty();
   const wrong: MatchingEvaluation['wrong'] = [];
+  const twins = new Map<string, number>();
+  const twinKey = (i: OpenInvoice): string => `${i.accountId} ${i.currency} ${i.openMinor}`;
+  for (const i of dataset.invoices) twins.set(twinKey(i), (twins.get(twinKey(i)) ?? 0) + 1);
+  const byId = new Map(dataset.invoices.map((i) => [i.id, i]));
+  const decidable = { lines: 0, autoRight: 0 };
   for (const l of dataset.lines) {
     const result = matchWithIndex(l.line, index, dataset.knowledge, settings);
     const verdict = judge(l, result);
+    const hasTwin = l.truth.some((id) => {
+      const inv = byId.get(id);
+      return inv !== undefined && (twins.get(twinKey(inv)) ?? 0) > 1;
+    });
+    if (nameAmountScenarios.has(l.scenario) && !hasTwin) {
+      decidable.lines++;
+      if (verdict === 'autoRight') decidable.autoRight++;
+    }
     for (const o of [total, byScenario[l.scenario]]) {
       o.lines++;
       o[verdict]++;
@@ -61,6 +79,7 @@ export function evaluateMatching(dataset: MatchingDataset, settings: MatchSettin
     precision: auto === 0 ? 1 : total.autoRight / auto,
     referenceAutoRate: sumOf(referenceScenarios, 'autoRight') / Math.max(1, sumOf(referenceScenarios, 'lines')),
     nameAmountAutoRate: sumOf(nameAmountScenarios, 'autoRight') / Math.max(1, sumOf(nameAmountScenarios, 'lines')),
+    nameAmountDecidableAutoRate: decidable.autoRight / Math.max(1, decidable.lines),
     total,
     byScenario,
     wrong,
@@ -90,7 +109,8 @@ export function formatMatchingEvaluation(e: MatchingEvaluation): string {
     `${e.lines} bank lines against ${e.invoices} open invoices`,
     `precision of automatic applications: ${pct(e.precision)} (${e.total.autoRight} right, ${e.total.autoWrong} wrong)`,
     `applied automatically, lines naming their invoices: ${pct(e.referenceAutoRate)}`,
-    `applied automatically, lines with only payer and amount: ${pct(e.nameAmountAutoRate)}`,
+    `applied automatically, lines with only payer and amount: ${pct(e.nameAmountAutoRate)}` +
+      ` (${pct(e.nameAmountDecidableAutoRate)} of those without a same-amount twin)`,
     '',
     `${'scenario'.padEnd(20)}${col('lines')}${col('auto ok')}${col('auto bad')}${col('review ok')}${col('review')}${col('none')}`,
     ...scenarios.map((s) => row(s, e.byScenario[s])),

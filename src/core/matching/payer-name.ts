@@ -7,7 +7,7 @@ const legalWords = new Set([
   'GMBH', 'MBH', 'CO', 'KG', 'AG', 'KGAA', 'OHG', 'UG', 'EV', 'SE', 'LTD', 'LIMITED', 'PLC', 'LLP',
   'LLC', 'INC', 'INCORPORATED', 'CORP', 'CORPORATION', 'COMPANY', 'SARL', 'SAS', 'SASU', 'SA',
   'EURL', 'SNC', 'BV', 'NV', 'VOF', 'SL', 'SLU', 'SRL', 'SPA', 'SAPA', 'AB', 'AS', 'ASA', 'APS',
-  'OY', 'OYJ', 'KK', 'PTY', 'PTE', 'BHD', 'SP', 'ZOO', 'SRO', 'KFT', 'LDA', 'THE', 'AND', 'UND',
+  'OY', 'OYJ', 'KK', 'PTY', 'PTE', 'BHD', 'SP', 'Z', 'OO', 'ZOO', 'SRO', 'KFT', 'LDA', 'THE', 'AND', 'UND',
   'ET', 'CIE', 'Y', 'E', 'DE', 'VAN', 'DER', 'LA', 'LE', 'LES',
 ]);
 

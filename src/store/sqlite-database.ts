@@ -19,7 +19,11 @@ export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: Databa
   function prepare(sql: string): SqliteStatement {
     const hit = cache.get(sql);
     if (hit) return hit;
-    const stmt = db.prepare(sql);
+    // Kysely opens transactions with a plain BEGIN, which takes the write lock only at the
+    // first write: two processes could then both read and one fail with SQLITE_BUSY. BEGIN
+    // IMMEDIATE takes it at once, so a second writer waits (busy_timeout) and then sees the
+    // first one's commit: several `dunwise run` processes on one file stay correct.
+    const stmt = db.prepare(sql.trim().toLowerCase() === 'begin' ? 'begin immediate' : sql);
     const wrapped = wrap(stmt);
     if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
     cache.set(sql, wrapped);

@@ -3,7 +3,7 @@
 // loader built, so no template can include a file outside its template folder.
 import { Liquid, type Context } from 'liquidjs';
 import { asCurrency } from '../core/currency.ts';
-import { formatAmount, formatLocalDate } from './format.ts';
+import { formatAmount, formatLocalDate, formatPercent } from './format.ts';
 
 /** A plain-text engine and an HTML-escaping engine over the same templates. */
 export type Engines = { readonly text: Liquid; readonly html: Liquid };
@@ -65,14 +65,7 @@ function localdate(this: FilterThis, date: unknown, style: unknown = 'long'): st
 
 /** {{ interest.ratePercent | percent }} -> "12,12 %" (formatted from the decimal string, exactly). */
 function percent(this: FilterThis, rate: unknown): string {
-  if (typeof rate !== 'string' || !/^-?\d+(\.\d+)?$/.test(rate)) {
+  if (typeof rate !== 'string')
     throw new TypeError(`percent: expects a decimal string such as "12.12"`);
-  }
-  const decimals = rate.split('.')[1]?.length ?? 0;
-  return new Intl.NumberFormat(localeOf(this), {
-    style: 'unit',
-    unit: 'percent',
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(rate as `${number}`);
+  return formatPercent(rate, localeOf(this));
 }

@@ -77,3 +77,15 @@ export function formattingLocale(contactLanguage: string, templateLanguage: stri
     return templateLanguage;
   }
 }
+
+/** Formats a decimal percent string ("12.12") for `locale` ("12,12 %" de), exactly as given. */
+export function formatPercent(rate: string, locale: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(rate)) throw new TypeError(`not a decimal percent: "${rate}"`);
+  const decimals = rate.split('.')[1]?.length ?? 0;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'percent',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(rate as `${number}`);
+}

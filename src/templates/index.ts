@@ -6,7 +6,13 @@ export {
   type TemplateProblem,
 } from './load.ts';
 export { renderReminder, fallbackLanguage } from './render.ts';
-export { formatAmount, formatLocalDate, formattingLocale, primaryLanguage } from './format.ts';
+export {
+  formatAmount,
+  formatPercent,
+  formatLocalDate,
+  formattingLocale,
+  primaryLanguage,
+} from './format.ts';
 export { sampleContents } from './sample.ts';
 export type * from './types.ts';
 export { templateChannels, sectionsOf } from './types.ts';

@@ -1,8 +1,7 @@
 import { dateHolidaysLookup } from './calendar/date-holidays.ts';
 import { BusinessCalendar } from './core/business-calendar.ts';
 import type { Clock } from './core/clock.ts';
-import { DunwiseError, ErrorCode } from './core/errors.ts';
-import { presetNames, presets } from './core/policy/index.ts';
+import { readPolicy } from './policy/read-policy.ts';
 import type { CadenceStore } from './engine/cadence-ports.ts';
 import type { RunDeps } from './engine/run-dunning.ts';
 import { cadenceStore } from './store/cadence-store.ts';
@@ -34,8 +33,7 @@ export function storeLocation(config: Config): StoreLocation {
 
 /** Opens the store (migrating it) and wires the engine's ports to it. */
 export async function openApp(config: Config, clock: Clock): Promise<App> {
-  const policy = presets[config.policy];
-  if (!policy) throw new DunwiseError(ErrorCode.invalidInput, `DUNWISE_POLICY "${config.policy}" is not a known policy; choose one of ${presetNames.join(', ')}`);
+  const policy = readPolicy(config.policy);
   const handle = await openStore(storeLocation(config));
   return {
     config,

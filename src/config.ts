@@ -20,7 +20,8 @@ export type Config = Readonly<z.infer<typeof schema>>;
  * Reads the configuration: DUNWISE_DATA_DIR (embedded store folder, default ./dunwise-data),
  * DATABASE_URL (a PostgreSQL server instead), DUNWISE_TIME_ZONE (the creditor's zone, which
  * decides "today"; default the machine's), DUNWISE_COUNTRY and DUNWISE_LOCALE (defaults for
- * new accounts; US and en), DUNWISE_POLICY (the dunning policy: a preset name; b2b-net30).
+ * new accounts; US and en), DUNWISE_POLICY (the dunning policy: a preset name, default b2b-net30, or a
+ * policy file: YAML/JSON, or plain language in a .txt file).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { dataDir?: string } = {}): Config {
   const parsed = schema.safeParse({

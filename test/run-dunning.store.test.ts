@@ -76,7 +76,7 @@ test('a payment stops dunning: nothing more is planned for a paid invoice', () =
 
 test('a disputed invoice is never dunned; a paused case holds until the pause ends', () =>
   withStore(async (store) => {
-    const { ledger, cadence } = stores(store);
+    const { ledger } = stores(store);
     await importInvoices(ledger, { file: 'a.csv', fileHash: 'h', defaults, items: items([inv('D-1', { dueDate: day('2026-03-02') }), inv('D-2', { dueDate: day('2026-03-02'), accountRef: 'OTHER', accountName: 'Other AG' })]) });
     const d1 = await store.db.selectFrom('invoices').select('id').where('number', '=', 'D-1').executeTakeFirstOrThrow();
     await store.db.insertInto('disputes').values({ invoice_id: d1.id, reason: 'price', owner: null, status: 'open', opened_on: '2026-02-20' }).execute();

@@ -23,7 +23,7 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
       return loadContexts(db, rows.map(toCaseRecord));
     },
     async casesFor(target) {
-      let accountId: number | null = null;
+      let accountId: number | null;
       if ('invoiceNumber' in target) {
         const inv = await db.selectFrom('invoices').select('account_id').where('number', '=', target.invoiceNumber).executeTakeFirst();
         accountId = inv ? toId(inv.account_id) : null;

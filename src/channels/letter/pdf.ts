@@ -88,13 +88,11 @@ function firstPage({ doc, layout, labels, date }: LetterDraw, content: ReminderC
     .fontSize(8)
     .text(head.join('\n'), { width: right - layout.margin.left, align: 'right' });
   const sender = winAnsi([creditor.name, ...creditor.addressLines].join(' · '));
-  doc
-    .fontSize(7)
-    .text(sender, layout.address.x, layout.address.senderY, {
-      width: layout.address.width,
-      lineBreak: false,
-      ellipsis: true,
-    });
+  doc.fontSize(7).text(sender, layout.address.x, layout.address.senderY, {
+    width: layout.address.width,
+    lineBreak: false,
+    ellipsis: true,
+  });
   const recipient = [
     account.name,
     ...(contact.name === null ? [] : [contact.name]),
@@ -120,13 +118,11 @@ function firstPage({ doc, layout, labels, date }: LetterDraw, content: ReminderC
       .font('Helvetica')
       .fontSize(8)
       .text(label, layout.info.x, at + 1.5, { lineBreak: false });
-    doc
-      .fontSize(10)
-      .text(value, layout.info.x + 62, at, {
-        width: layout.info.width - 62,
-        lineBreak: false,
-        ellipsis: true,
-      });
+    doc.fontSize(10).text(value, layout.info.x + 62, at, {
+      width: layout.info.width - 62,
+      lineBreak: false,
+      ellipsis: true,
+    });
   });
   for (const at of layout.marks)
     doc.moveTo(mmToPt(3), at).lineTo(mmToPt(8), at).lineWidth(0.3).strokeColor('#999').stroke();

@@ -81,11 +81,15 @@ export function twilioCompatibleProvider(config: TwilioConfig): ShortMessageProv
         return {
           kind: 'sent',
           messageId: sid,
-          response: `HTTP ${response.status} ${String(json['status'] ?? '')}`.trim(),
+          response:
+            `HTTP ${response.status} ${typeof json['status'] === 'string' ? json['status'] : ''}`.trim(),
         };
       }
       const detail = typeof json['message'] === 'string' ? json['message'] : text.slice(0, 200);
-      const code = json['code'] === undefined ? '' : ` (code ${String(json['code'])})`;
+      const code =
+        typeof json['code'] === 'number' || typeof json['code'] === 'string'
+          ? ` (code ${json['code']})`
+          : '';
       const reason = `HTTP ${response.status}${code}: ${detail}`;
       // 408 and 429 are "not now", not "never".
       const retry = response.status >= 500 || response.status === 408 || response.status === 429;

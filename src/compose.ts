@@ -1,10 +1,15 @@
 import { dateHolidaysLookup } from './calendar/date-holidays.ts';
 import { BusinessCalendar } from './core/business-calendar.ts';
+import { policyForSegment } from './core/segments.ts';
 import type { Clock } from './core/clock.ts';
 import { readPolicy } from './policy/read-policy.ts';
 import type { CadenceStore } from './engine/cadence-ports.ts';
 import type { RunDeps } from './engine/run-dunning.ts';
 import { cadenceStore } from './store/cadence-store.ts';
+import { caseAdminStore } from './store/case-admin-store.ts';
+import { segmentHistory } from './store/segment-history.ts';
+import type { CaseAdminStore } from './engine/case-admin-ports.ts';
+import type { SegmentHistorySource } from './engine/refresh-segments.ts';
 import type { Config } from './config.ts';
 import type { AccountDefaults } from './engine/account-resolver.ts';
 import type { LedgerReader, LedgerStore } from './engine/ports.ts';
@@ -21,6 +26,8 @@ export type App = {
   readonly reader: LedgerReader;
   readonly accountDefaults: AccountDefaults;
   readonly cadence: CadenceStore;
+  readonly caseAdmin: CaseAdminStore;
+  readonly segmentHistory: SegmentHistorySource;
   /** The calendar and policies the cadence engine plans with. */
   readonly planning: RunDeps;
   close(): Promise<void>;
@@ -43,7 +50,9 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     reader: ledgerReader(handle.db),
     accountDefaults: { timeZone: config.timeZone, country: config.country, locale: config.locale },
     cadence: cadenceStore(handle.db, handle.dialect, clock),
-    planning: { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: () => policy },
+    caseAdmin: caseAdminStore(handle.db, clock),
+    segmentHistory: segmentHistory(handle.db),
+    planning: { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: (segment) => policyForSegment(policy, segment) },
     close: () => handle.close(),
   };
 }

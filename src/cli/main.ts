@@ -9,12 +9,15 @@ import * as ledgerShow from './commands/ledger-show.ts';
 import * as explainCommand from './commands/explain.ts';
 import * as preview from './commands/preview.ts';
 import * as policyCommand from './commands/policy.ts';
+import * as casesCommand from './commands/cases.ts';
+import * as disputesCommand from './commands/disputes.ts';
+import * as segmentsCommand from './commands/segments.ts';
 import * as runDunning from './commands/run-dunning.ts';
 
 /** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
 export const ExitCode = { ok: 0, rejected: 1, usage: 2, store: 3, internal: 70 } as const;
 
-const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand];
+const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand, casesCommand, disputesCommand, segmentsCommand];
 
 /** Runs the `dunwise` command line and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -23,7 +23,8 @@ export function ledgerStore(db: Kysely<Database>, clock: Clock): LedgerStore {
   };
 }
 
-function writer(trx: Transaction<Database>, now: () => string): LedgerWriter {
+/** The ledger writer on one transaction (shared with the other stores that write audit entries and mark cases). */
+export function writer(trx: Transaction<Database>, now: () => string): LedgerWriter {
   return {
     async findAccountIds(refs) {
       const rows = await trx.selectFrom('accounts').select(['id', 'ref']).where('ref', 'in', refs).execute();

@@ -10,6 +10,9 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
   const id = <T extends string>(t: CreateTableBuilder<T>): CreateTableBuilder<T> =>
     t.addColumn('id', 'integer', (c) => (dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()));
 
+  await db.schema.alterTable('accounts').addColumn('segment_override', 'text').execute();
+  await db.schema.alterTable('accounts').addColumn('segment_why', 'text').execute();
+
   await id(db.schema.createTable('cases'))
     .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id'))
     .addColumn('currency', 'text', (c) => c.notNull())

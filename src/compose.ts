@@ -6,6 +6,8 @@ import { readPolicy } from './policy/read-policy.ts';
 import type { CadenceStore } from './engine/cadence-ports.ts';
 import type { RunDeps } from './engine/run-dunning.ts';
 import { cadenceStore } from './store/cadence-store.ts';
+import type { CashStore } from './engine/cash-ports.ts';
+import { cashStore } from './store/cash-store.ts';
 import { caseAdminStore } from './store/case-admin-store.ts';
 import { segmentHistory } from './store/segment-history.ts';
 import type { CaseAdminStore } from './engine/case-admin-ports.ts';
@@ -26,6 +28,7 @@ export type App = {
   readonly reader: LedgerReader;
   readonly accountDefaults: AccountDefaults;
   readonly cadence: CadenceStore;
+  readonly cash: CashStore;
   readonly caseAdmin: CaseAdminStore;
   readonly segmentHistory: SegmentHistorySource;
   /** The calendar and policies the cadence engine plans with. */
@@ -50,6 +53,7 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     reader: ledgerReader(handle.db),
     accountDefaults: { timeZone: config.timeZone, country: config.country, locale: config.locale },
     cadence: cadenceStore(handle.db, handle.dialect, clock),
+    cash: cashStore(handle.db, handle.dialect, clock),
     caseAdmin: caseAdminStore(handle.db, clock),
     segmentHistory: segmentHistory(handle.db),
     planning: { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: (segment) => policyForSegment(policy, segment) },

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { BankLinesTable, PayerLinksTable } from './migrations/0003-cash.ts';
 
 /**
  * Table shapes as the database sees them (snake_case). Integers arrive as number (SQLite,
@@ -186,4 +187,5 @@ export interface Database {
   touch_invoices: TouchInvoicesTable;
   decisions: DecisionsTable;
   disputes: DisputesTable;
+  bank_lines: BankLinesTable; payer_links: PayerLinksTable;
 }

@@ -2,6 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { DunwiseError, ErrorCode } from '../core/errors.ts';
 import { makeContext, type Io } from './context.ts';
 import * as accountsShow from './commands/accounts-show.ts';
+import * as cashImport from './commands/cash-import.ts';
+import * as cashParse from './commands/cash-parse.ts';
+import * as cashQueue from './commands/cash-queue.ts';
+import * as cashResolve from './commands/cash-resolve.ts';
+import * as evalMatching from './commands/eval-matching.ts';
 import * as demo from './commands/demo.ts';
 import * as importCsv from './commands/import-csv.ts';
 import * as importEinvoice from './commands/import-einvoice.ts';
@@ -36,6 +41,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const importCommand = program.command('import').description('import invoices, payments and e-invoices into the ledger');
   importCsv.register(importCommand, ctx);
   importEinvoice.register(importCommand, ctx);
+  const cashCommand = program.command('cash').description('bank statements: parse, import and apply to invoices, review the queue');
+  for (const c of [cashParse, cashImport, cashQueue, cashResolve]) c.register(cashCommand, ctx);
+  evalMatching.register(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

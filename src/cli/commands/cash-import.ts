@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { parseStatementFile } from '../../cash/parse-statement.ts';
+import { DunwiseError, ErrorCode } from '../../core/errors.ts';
+import { importStatement, type StatementReport } from '../../engine/cash-import-statement.ts';
+import type { App } from '../../compose.ts';
+import type { CommandContext } from '../context.ts';
+import { fileHash } from '../file-hash.ts';
+import { toJson } from '../table.ts';
+import { readFileSync } from 'node:fs';
+
+/** `dunwise cash import <files...>`: bank statements into the ledger, each file all or nothing. */
+export function register(cash: Command, ctx: CommandContext): void {
+  cash
+    .command('import <files...>')
+    .description('import bank statements: apply clear payments to open invoices, queue the rest for review; each file all or nothing, never twice')
+    .option('--json', 'print the reports as JSON')
+    .action(async (files: string[], opts: { json?: boolean }, command: Command) => {
+      await ctx.withApp(command, async (app) => {
+        const reports: StatementReport[] = [];
+        for (const file of files) {
+          const report = await importOne(app, file);
+          reports.push(report);
+          if (!opts.json) ctx.io.out(reportText(report));
+        }
+        if (opts.json) ctx.io.out(toJson(reports));
+        if (reports.some((r) => r.status === 'rejected')) ctx.setExitCode(1);
+      });
+    });
+}
+
+async function importOne(app: App, file: string): Promise<StatementReport> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new DunwiseError(ErrorCode.notFound, `cannot read ${file}: no such file`);
+  }
+  const hash = await fileHash(file);
+  const parsed = parseStatementFile(bytes, file);
+  if (!parsed.ok) {
+    await app.cash.recordRejectedImport({ kind: 'statement', file, fileHash: hash, records: 0, problems: 1 });
+    const none = { applied: 0, queued: 0, unmatched: 0, ignored: 0, reversals: 0, already: 0 };
+    return { file, format: 'unknown', status: 'rejected', lines: 0, ...none, problems: [`${parsed.error.where}: ${parsed.error.message}`] };
+  }
+  return importStatement(app.cash, { file, fileHash: hash, format: parsed.format, statements: parsed.statements, today: app.clock.today(app.config.timeZone) });
+}
+
+/** One statement import in plain words. */
+export function reportText(r: StatementReport): string {
+  if (r.status === 'rejected') return [`${r.file}: REJECTED, nothing was imported:`, ...r.problems.map((p) => `  ${p}`)].join('\n');
+  const parts = [`${r.applied} applied`, `${r.queued} queued for review`, `${r.unmatched} unmatched`, `${r.ignored} ignored (payments out)`];
+  if (r.reversals > 0) parts.push(`${r.reversals} reversal${r.reversals === 1 ? '' : 's'} (invoices reopened)`);
+  if (r.already > 0) parts.push(`${r.already} imported before (left alone)`);
+  return `${r.file}: ${r.format}, ${r.lines} line${r.lines === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}

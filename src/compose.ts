@@ -10,6 +10,10 @@ import type { CashStore } from './engine/cash-ports.ts';
 import { cashStore } from './store/cash-store.ts';
 import { caseAdminStore } from './store/case-admin-store.ts';
 import { segmentHistory } from './store/segment-history.ts';
+import { dispatchStore } from './store/dispatch-store.ts';
+import { reviewStore } from './store/review-store.ts';
+import type { DispatchStore } from './engine/dispatch-ports.ts';
+import type { ReviewStore } from './engine/review-touches.ts';
 import type { CaseAdminStore } from './engine/case-admin-ports.ts';
 import type { SegmentHistorySource } from './engine/refresh-segments.ts';
 import type { Config } from './config.ts';
@@ -31,6 +35,8 @@ export type App = {
   readonly cash: CashStore;
   readonly caseAdmin: CaseAdminStore;
   readonly segmentHistory: SegmentHistorySource;
+  readonly review: ReviewStore;
+  readonly dispatch: DispatchStore;
   /** The calendar and policies the cadence engine plans with. */
   readonly planning: RunDeps;
   close(): Promise<void>;
@@ -56,6 +62,8 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     cash: cashStore(handle.db, handle.dialect, clock),
     caseAdmin: caseAdminStore(handle.db, clock),
     segmentHistory: segmentHistory(handle.db),
+    review: reviewStore(handle.db, clock),
+    dispatch: dispatchStore(handle.db, handle.dialect),
     planning: { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: (segment) => policyForSegment(policy, segment) },
     close: () => handle.close(),
   };

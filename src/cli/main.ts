@@ -17,12 +17,17 @@ import * as policyCommand from './commands/policy.ts';
 import * as casesCommand from './commands/cases.ts';
 import * as disputesCommand from './commands/disputes.ts';
 import * as segmentsCommand from './commands/segments.ts';
+import * as reviewCommand from './commands/review.ts';
+import * as dispatchCommand from './commands/dispatch.ts';
 import * as runDunning from './commands/run-dunning.ts';
+import * as inboxClassify from './commands/inbox-classify.ts';
+import * as inboxQueue from './commands/inbox-queue.ts';
+import * as evalReplies from './commands/eval-replies.ts';
 
 /** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
 export const ExitCode = { ok: 0, rejected: 1, usage: 2, store: 3, internal: 70 } as const;
 
-const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand, casesCommand, disputesCommand, segmentsCommand];
+const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand, casesCommand, disputesCommand, segmentsCommand, reviewCommand, dispatchCommand];
 
 /** Runs the `dunwise` command line and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -41,6 +46,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const importCommand = program.command('import').description('import invoices, payments and e-invoices into the ledger');
   importCsv.register(importCommand, ctx);
   importEinvoice.register(importCommand, ctx);
+  const inbox = program.command('inbox').description('replies received: classify files, list, show, reclassify');
+  inboxClassify.register(inbox, ctx);
+  inboxQueue.register(inbox, ctx);
+  evalReplies.register(program, ctx);
   const cashCommand = program.command('cash').description('bank statements: parse, import and apply to invoices, review the queue');
   for (const c of [cashParse, cashImport, cashQueue, cashResolve]) c.register(cashCommand, ctx);
   evalMatching.register(program, ctx);

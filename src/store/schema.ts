@@ -141,8 +141,34 @@ export interface TouchesTable {
   status_reason: string | null;
   idempotency_key: string;
   provider_message_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  sending_started_at: string | null;
+  override_subject: string | null;
+  override_text: string | null;
+  reviewed_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface DeliveriesTable {
+  touch_id: number;
+  channel: string;
+  status: string;
+  provider_id: string | null;
+  detail: string | null;
+  at: string;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  kind: string;
+  account_id: number | null;
+  touch_id: number | null;
+  title: string;
+  detail: string;
+  status: string;
+  created_at: string;
 }
 
 export interface TouchInvoicesTable {
@@ -187,5 +213,7 @@ export interface Database {
   touch_invoices: TouchInvoicesTable;
   decisions: DecisionsTable;
   disputes: DisputesTable;
+  deliveries: DeliveriesTable;
+  tasks: TasksTable;
   bank_lines: BankLinesTable; payer_links: PayerLinksTable;
 }

@@ -43,11 +43,40 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     .addColumn('status_reason', 'text')
     .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
     .addColumn('provider_message_id', 'text')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'text')
+    .addColumn('sending_started_at', 'text')
+    .addColumn('override_subject', 'text')
+    .addColumn('override_text', 'text')
+    .addColumn('reviewed_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('touches_case').on('touches').column('case_id').execute();
   await db.schema.createIndex('touches_status').on('touches').columns(['status', 'planned_on']).execute();
+
+  // One row per channel of a touch: a touch by email and letter is two deliveries, each sent
+  // at most once (a retry skips the channels already delivered).
+  await db.schema
+    .createTable('deliveries')
+    .addColumn('touch_id', 'integer', (c) => c.notNull().references('touches.id'))
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('provider_id', 'text')
+    .addColumn('detail', 'text')
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('deliveries_pk', ['touch_id', 'channel'])
+    .execute();
+
+  await id(db.schema.createTable('tasks'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('account_id', 'integer', (c) => c.references('accounts.id'))
+    .addColumn('touch_id', 'integer')
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('touch_invoices')

@@ -9,6 +9,8 @@ import { cadenceStore } from './store/cadence-store.ts';
 import type { CashStore } from './engine/cash-ports.ts';
 import { cashStore } from './store/cash-store.ts';
 import { caseAdminStore } from './store/case-admin-store.ts';
+import type { InboundStore } from './engine/inbound-ports.ts';
+import { inboundStore } from './store/inbound-store.ts';
 import { segmentHistory } from './store/segment-history.ts';
 import { dispatchStore } from './store/dispatch-store.ts';
 import { reviewStore } from './store/review-store.ts';
@@ -34,6 +36,7 @@ export type App = {
   readonly cadence: CadenceStore;
   readonly cash: CashStore;
   readonly caseAdmin: CaseAdminStore;
+  readonly inbound: InboundStore;
   readonly segmentHistory: SegmentHistorySource;
   readonly review: ReviewStore;
   readonly dispatch: DispatchStore;
@@ -61,6 +64,7 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     cadence: cadenceStore(handle.db, handle.dialect, clock),
     cash: cashStore(handle.db, handle.dialect, clock),
     caseAdmin: caseAdminStore(handle.db, clock),
+    inbound: inboundStore(handle.db, clock),
     segmentHistory: segmentHistory(handle.db),
     review: reviewStore(handle.db, clock),
     dispatch: dispatchStore(handle.db, handle.dialect),

@@ -20,6 +20,10 @@ import * as segmentsCommand from './commands/segments.ts';
 import * as reviewCommand from './commands/review.ts';
 import * as dispatchCommand from './commands/dispatch.ts';
 import * as runDunning from './commands/run-dunning.ts';
+import * as inboundReceive from './commands/inbound-receive.ts';
+import * as inboxClassify from './commands/inbox-classify.ts';
+import * as inboxQueue from './commands/inbox-queue.ts';
+import * as evalReplies from './commands/eval-replies.ts';
 
 /** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
 export const ExitCode = { ok: 0, rejected: 1, usage: 2, store: 3, internal: 70 } as const;
@@ -43,9 +47,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const importCommand = program.command('import').description('import invoices, payments and e-invoices into the ledger');
   importCsv.register(importCommand, ctx);
   importEinvoice.register(importCommand, ctx);
+  inboundReceive.register(program, ctx);
+  const inbox = program.command('inbox').description('replies received: classify files, list, show, reclassify');
+  inboxClassify.register(inbox, ctx);
+  inboxQueue.register(inbox, ctx);
   const cashCommand = program.command('cash').description('bank statements: parse, import and apply to invoices, review the queue');
   for (const c of [cashParse, cashImport, cashQueue, cashResolve]) c.register(cashCommand, ctx);
   evalMatching.register(program, ctx);
+  evalReplies.register(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { BankLinesTable, PayerLinksTable } from './migrations/0003-cash.ts';
+import type { ContactIssuesTable, InboundMessagesTable, PromisesTable } from './migrations/0004-inbound.ts';
 
 /**
  * Table shapes as the database sees them (snake_case). Integers arrive as number (SQLite,
@@ -216,4 +217,5 @@ export interface Database {
   deliveries: DeliveriesTable;
   tasks: TasksTable;
   bank_lines: BankLinesTable; payer_links: PayerLinksTable;
+  inbound_messages: InboundMessagesTable; promises: PromisesTable; contact_issues: ContactIssuesTable;
 }

@@ -5,6 +5,7 @@ import type { StoreDialect } from './dialect.ts';
 import * as ledger from './migrations/0001-ledger.ts';
 import * as cadence from './migrations/0002-cadence.ts';
 import * as cash from './migrations/0003-cash.ts';
+import * as inbound from './migrations/0004-inbound.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -13,6 +14,7 @@ const steps: readonly Step[] = [
   { name: '0001-ledger', up: ledger.up },
   { name: '0002-cadence', up: cadence.up },
   { name: '0003-cash', up: cash.up },
+  { name: '0004-inbound', up: inbound.up },
 ];
 
 /** The newest schema version this build knows. */

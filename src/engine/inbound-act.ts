@@ -105,7 +105,7 @@ async function byIntent(c: Ctx, target: CaseRecord, intent: ReplyIntent): Promis
 
 async function snooze(c: Ctx, target: CaseRecord, until: LocalDate, reason: 'promise' | 'out_of_office', detail: string): Promise<Outcome> {
   await setState(c, target, { state: 'snoozed', reason, until, owner: null }, 'snoozed', reason === 'promise' ? 'promise' : 'snoozed', `${detail}; snoozed until ${until}`);
-  return { status: 'acted', action: `snoozed until ${until} (${reason.replace('_', ' ')})` };
+  return { status: 'acted', action: `snoozed until ${until} (${reason.replaceAll('_', ' ')})` };
 }
 
 async function setState(c: Ctx, target: CaseRecord, change: { state: string; reason: string; until: LocalDate; owner: null }, auditAction: string, decisionReason: string, detail: string): Promise<void> {
@@ -135,7 +135,7 @@ async function addressIssue(c: Ctx, email: string, issue: 'invalid' | 'opted_out
   const address = email.toLowerCase();
   const contactId = await c.tx.contactIdByEmail(address);
   const fresh = await c.tx.addContactIssue({ email: address, contactId, issue, reason, inboundId: c.inboundId });
-  if (!fresh) return { status: 'acted', action: `${address} already marked ${issue.replace('_', ' ')}` };
+  if (!fresh) return { status: 'acted', action: `${address} already marked ${issue.replaceAll('_', ' ')}` };
   const what = issue === 'invalid' ? 'marked invalid' : 'opted out of e-mail';
   await c.tx.appendAudit([{ actor: c.actor, entity: 'contact', entityId: address, action: issue === 'invalid' ? 'email_invalid' : 'email_opted_out', detail: { reason, inbound: c.inboundId, contact: contactId } }]);
   const id = await task(c, c.target, issue === 'invalid' ? 'data_quality' : 'contact_opted_out', `${address} ${what} (${reason}): find another way to reach the customer`);
@@ -150,9 +150,10 @@ async function task(c: Ctx, target: CaseRecord | null, kind: string, title: stri
   return id;
 }
 
-/** The case's open invoices that the reply names (by number, in the subject or the text). */
+/** The case's open invoices the reply names by number: in its text (or reference) first, else in the subject. */
 async function namedInvoices(c: Ctx, target: CaseRecord): Promise<{ id: number; number: string }[]> {
-  const text = `${c.read.subject}\n${c.read.text}\n${c.read.intent?.facts.reference ?? ''}`.toLowerCase();
   const open = await c.tx.openInvoices(target.id);
-  return open.filter((i) => new RegExp(`(?<![\\w-])${i.number.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text));
+  const named = (text: string) => open.filter((i) => new RegExp(`(?<![\\w-])${i.number.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text.toLowerCase()));
+  const inText = named(`${c.read.text}\n${c.read.intent?.facts.reference ?? ''}`);
+  return inText.length > 0 ? inText : named(c.read.subject);
 }

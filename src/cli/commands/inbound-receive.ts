@@ -12,8 +12,8 @@ import { inboundSettings } from './inbound-settings.ts';
 /** One line about a received message, for people. */
 export function outcomeLine(o: ReceiveOutcome): string {
   if (o.kind === 'duplicate') return `#${o.id} already received (${o.messageId}): not processed again`;
-  const where = o.caseId === null ? 'no case' : `case ${o.caseId} via ${o.threadedBy.replace('_', ' ')}`;
-  const what = o.read.kind === 'human' || o.read.kind === 'auto_reply' ? `${o.read.kind.replace('_', '-')} ${o.read.intent?.intent ?? ''} ${o.read.intent?.confidence.toFixed(2) ?? ''}`.trim() : o.read.kind;
+  const where = o.caseId === null ? 'no case' : `case ${o.caseId} via ${o.threadedBy.replaceAll('_', ' ')}`;
+  const what = o.read.kind === 'human' || o.read.kind === 'auto_reply' ? `${o.read.kind.replaceAll('_', '-')} ${o.read.intent?.intent ?? ''} ${o.read.intent?.confidence.toFixed(2) ?? ''}`.trim() : o.read.kind;
   return `#${o.id} ${o.status} (${what}; ${where}): ${o.action}`;
 }
 

@@ -33,13 +33,14 @@ export function remainderReason(outcomes: readonly PartOutcome[], remainder: big
 /** The bank line being applied, with its stored id and payment. */
 export type AppliedLine = { readonly id: number; readonly paymentId: number; readonly line: StatementLine };
 
-/** Writes a planned application: allocations, invoices, cases, payer links and audit. */
+/** Writes a planned application: allocations, invoices, audit, and (now or via `defer`) case marks and payer links. */
 export async function writeApplication(
   ledger: LedgerWriter,
   cash: CashWriter,
   applied: AppliedLine,
   outcomes: readonly PartOutcome[],
   actor: string,
+  defer?: Deferred,
 ): Promise<void> {
   const { line } = applied;
   for (const o of outcomes) {
@@ -54,10 +55,28 @@ export async function writeApplication(
         : []),
     ]),
   );
-  await ledger.markCasesForPlanning(outcomes.map((o) => ({ accountId: o.invoice.accountId, currency: o.invoice.currency })));
-  const accountId = outcomes[0]?.invoice.accountId;
-  if (accountId !== undefined) await cash.learnPayers(payerLinks(line, accountId, applied.id));
+  const later = followUps(applied, outcomes);
+  if (defer) {
+    defer.cases.push(...later.cases);
+    defer.links.push(...later.links);
+  } else {
+    await ledger.markCasesForPlanning(later.cases);
+    await cash.learnPayers(later.links);
+  }
 }
+
+/** Case marks and payer links an import collects and writes once, at the end of the file. */
+export type Deferred = { readonly cases: { accountId: number; currency: string }[]; readonly links: PayerLink[] };
+
+function followUps(applied: AppliedLine, outcomes: readonly PartOutcome[]): Deferred {
+  const accountId = outcomes[0]?.invoice.accountId;
+  return {
+    cases: outcomes.map((o) => ({ accountId: o.invoice.accountId, currency: o.invoice.currency })),
+    links: accountId === undefined ? [] : payerLinks(applied.line, accountId, applied.id),
+  };
+}
+
+type PayerLink = { kind: 'iban' | 'name'; key: string; accountId: number; lineId: number };
 
 /** The payer links a line teaches once it is applied to an account's invoices. */
 export function payerLinks(line: StatementLine, accountId: number, lineId: number): { kind: 'iban' | 'name'; key: string; accountId: number; lineId: number }[] {

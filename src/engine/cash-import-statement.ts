@@ -65,7 +65,7 @@ export async function importStatement(store: CashStore, input: ImportStatementIn
       const open = currencies.length === 0 ? [] : await cash.openInvoices(currencies);
       const learned = await cash.payerKnowledge();
       const ctx: FileContext = {
-        ledger, cash, importId, file: input.file, fileHash: input.fileHash, today: input.today, actor: input.actor ?? 'cash-import',
+        ledger, cash, importId, deferred: { cases: [], links: [] }, file: input.file, fileHash: input.fileHash, today: input.today, actor: input.actor ?? 'cash-import',
         state: {
           index: buildCandidateIndex(open),
           byId: new Map(open.map((i) => [i.id, i])),
@@ -78,6 +78,11 @@ export async function importStatement(store: CashStore, input: ImportStatementIn
         const outcome = t.amount > 0n ? await handleCredit(ctx, account, t) : await handleDebit(ctx, account, t);
         counts[outcome] += 1;
       }
+      // In slices: one statement may touch thousands of customers, and SQL has parameter limits.
+      const cases = [...new Map(ctx.deferred.cases.map((c) => [`${c.accountId}/${c.currency}`, c])).values()];
+      const links = [...new Map(ctx.deferred.links.map((l) => [`${l.kind} ${l.key}`, l])).values()];
+      for (let i = 0; i < cases.length; i += 1000) await ledger.markCasesForPlanning(cases.slice(i, i + 1000));
+      for (let i = 0; i < links.length; i += 1000) await cash.learnPayers(links.slice(i, i + 1000));
       await ledger.finishImport(importId, 'imported', all.length, 0);
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 // The two kinds of statement line: a credit (matched, then applied or queued) and a debit
 // (a reversal of an earlier credit, or an ordinary payment out that is kept as ignored).
 import type { LocalDate } from '../core/local-date.ts';
-import { payerLinks, planParts, remainderReason, writeApplication } from './cash-apply.ts';
+import { payerLinks, planParts, remainderReason, writeApplication, type Deferred } from './cash-apply.ts';
 import { decideCredit, type MatchState } from './cash-decide-credit.ts';
 import type { CashWriter, NewBankLine, StatementLine } from './cash-ports.ts';
 import { findReversedCredit, reverseCredit } from './cash-reverse.ts';
@@ -17,6 +17,8 @@ export type FileContext = {
   readonly today: LocalDate;
   readonly actor: string;
   readonly state: MatchState;
+  /** Case marks and payer links, written once after the last line. */
+  readonly deferred: Deferred;
 };
 
 /** The counter a line adds to. */
@@ -55,7 +57,7 @@ export async function handleCredit(ctx: FileContext, account: string, t: Stateme
     paymentId,
     writtenOffMinor: outcomes.reduce((s, o) => s + o.writtenOffMinor, 0n),
   });
-  await writeApplication(ledger, cash, { id: lineId, paymentId, line: t }, outcomes, ctx.actor);
+  await writeApplication(ledger, cash, { id: lineId, paymentId, line: t }, outcomes, ctx.actor, ctx.deferred);
   for (const o of outcomes) state.opens.set(o.invoice.id, o.openAfter);
   for (const l of payerLinks(t, decision.accountId, lineId)) (l.kind === 'iban' ? state.knowledge.ibans : state.knowledge.names).set(l.key, l.accountId);
   return 'applied';

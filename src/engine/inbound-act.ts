@@ -40,6 +40,7 @@ export async function actOnMessage(tx: InboundTx, input: ActInput): Promise<Outc
     case 'auto_reply': {
       const back = read.intent?.intent === 'out_of_office' ? read.intent.facts.returnDate : undefined;
       if (back === undefined) return { status: 'ignored', action: `auto-reply (${read.machineEvidence ?? 'headers'}): not answered, nothing to do` };
+      if (back <= input.receivedOn) return { status: 'ignored', action: `out of office until ${back}, already past: nothing to do` };
       if (!target) return { status: 'unmatched', action: `out of office until ${back}, but no case found` };
       return snooze(c, target, back, 'out_of_office', `out of office until ${back} (auto-reply)`);
     }
@@ -75,7 +76,7 @@ async function byIntent(c: Ctx, target: CaseRecord, intent: ReplyIntent): Promis
     case 'dispute':
       return dispute(c, target, facts.disputeReason);
     case 'out_of_office':
-      if (!facts.returnDate) return { status: 'ignored', action: 'out of office without a return date: nothing to do' };
+      if (!facts.returnDate || facts.returnDate <= c.receivedOn) return { status: 'ignored', action: `out of office ${facts.returnDate ? `until ${facts.returnDate}, already past` : 'without a return date'}: nothing to do` };
       return snooze(c, target, facts.returnDate, 'out_of_office', `out of office until ${facts.returnDate}`);
     case 'copy_request': {
       const named = await namedInvoices(c, target);

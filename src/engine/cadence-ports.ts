@@ -52,10 +52,20 @@ export interface CadenceTx {
   /** Due cases (next action on or before `today`), locked for this transaction where the store can. */
   claimDueCases(today: LocalDate, limit: number): Promise<CaseRecord[]>;
   loadContexts(cases: readonly CaseRecord[]): Promise<CaseContext[]>;
-  insertTouch(touch: NewTouch): Promise<number>;
-  insertDecisions(rows: readonly DecisionRow[]): Promise<void>;
-  updateCase(caseId: number, change: { nextActionOn: LocalDate | null; lastTouchOn: LocalDate | null; touchesAdded: number }): Promise<void>;
+  /**
+   * Writes one batch's plans in a few statements: the touches (with their invoices), the
+   * decisions (a decision's `touchKey` names the touch it belongs to by idempotency key), and
+   * each case's next action.
+   */
+  writePlans(batch: PlanWrites): Promise<void>;
 }
+
+/** Everything a batch of plans writes. */
+export type PlanWrites = {
+  readonly touches: readonly NewTouch[];
+  readonly decisions: readonly (Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null })[];
+  readonly cases: readonly { readonly caseId: number; readonly nextActionOn: LocalDate | null; readonly lastTouchOn: LocalDate | null; readonly touchesAdded: number }[];
+};
 
 /** The cadence store, as the engine sees it. */
 export interface CadenceStore {

@@ -5,7 +5,7 @@ import type { CasePlan, PlanInput } from '../core/cadence/types.ts';
 import { addDays, type LocalDate } from '../core/local-date.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { Policy } from '../core/policy/types.ts';
-import type { CadenceStore, CaseContext, CadenceTx } from './cadence-ports.ts';
+import type { CadenceStore, CaseContext, NewTouch, PlanWrites } from './cadence-ports.ts';
 
 export type RunDeps = {
   readonly calendar: BusinessCalendar;
@@ -29,11 +29,13 @@ export async function runDunning(store: CadenceStore, today: LocalDate, deps: Ru
     const done = await store.transaction(async (tx) => {
       const cases = await tx.claimDueCases(today, deps.batchSize ?? 500);
       if (cases.length === 0) return 0;
+      const writes: Writes = { touches: [], decisions: [], cases: [] };
       for (const context of await tx.loadContexts(cases)) {
         const policy = deps.policyFor(context.account.segment);
         const plan = planCase(planInput(context), policy, today, deps.calendar);
-        await writePlan(tx, context, policy, plan, today, totals);
+        collect(writes, context, policy, plan, today, totals);
       }
+      await tx.writePlans(writes);
       return cases.length;
     });
     if (done === 0) break;
@@ -59,11 +61,14 @@ export function planInput(c: CaseContext): PlanInput {
   };
 }
 
-async function writePlan(tx: CadenceTx, c: CaseContext, policy: Policy, plan: CasePlan, today: LocalDate, totals: { touches: number; holds: number; skips: number }): Promise<void> {
-  const touchIds = new Map<number, number>();
+type Writes = { touches: NewTouch[]; decisions: PlanWrites['decisions'][number][]; cases: PlanWrites['cases'][number][] };
+
+function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, today: LocalDate, totals: { touches: number; holds: number; skips: number }): void {
+  const touchKeys = new Map<number, string>();
   for (const t of plan.touches) {
     const ids = t.invoices.map((i) => `${i.invoiceId}:${i.stepId}`).sort().join(',');
-    const touchId = await tx.insertTouch({
+    const key = `touch:${c.record.id}:${t.stepId}:${hash('sha256', ids, 'base64url').slice(0, 16)}`;
+    w.touches.push({
       caseId: c.record.id,
       stepId: t.stepId,
       policyId: policy.id,
@@ -73,20 +78,18 @@ async function writePlan(tx: CadenceTx, c: CaseContext, policy: Policy, plan: Ca
       template: t.template,
       action: t.action,
       status: t.approval === 'auto' ? 'approved' : 'pending_review',
-      idempotencyKey: `touch:${c.record.id}:${t.stepId}:${hash('sha256', ids, 'base64url').slice(0, 16)}`,
+      idempotencyKey: key,
       invoices: t.invoices,
     });
-    for (const i of t.invoices) touchIds.set(i.invoiceId, touchId);
+    for (const i of t.invoices) touchKeys.set(i.invoiceId, key);
     totals.touches += 1;
   }
-  await tx.insertDecisions(
-    plan.decisions.map((d) => ({ runOn: today, caseId: c.record.id, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchId: d.kind === 'touch' && d.invoiceId !== null ? (touchIds.get(d.invoiceId) ?? null) : null })),
-  );
   for (const d of plan.decisions) {
+    w.decisions.push({ runOn: today, caseId: c.record.id, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchKey: d.kind === 'touch' && d.invoiceId !== null ? (touchKeys.get(d.invoiceId) ?? null) : null });
     if (d.kind === 'hold') totals.holds += 1;
     if (d.kind === 'skip') totals.skips += 1;
   }
   // The next action is always after today, so a run never picks the same case twice.
   const next = plan.nextActionOn !== null && plan.nextActionOn <= today ? addDays(today, 1) : plan.nextActionOn;
-  await tx.updateCase(c.record.id, { nextActionOn: next, lastTouchOn: plan.touches.length > 0 ? today : c.record.lastTouchOn, touchesAdded: plan.touches.length });
+  w.cases.push({ caseId: c.record.id, nextActionOn: next, lastTouchOn: plan.touches.length > 0 ? today : c.record.lastTouchOn, touchesAdded: plan.touches.length });
 }

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CaseState, PlanInvoice } from '../core/cadence/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
-import type { CadenceStore, CadenceTx, CaseContext, CaseRecord } from '../engine/cadence-ports.ts';
+import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import type { CasesTable, Database } from './schema.ts';
@@ -60,33 +60,40 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
       return (await q.execute()).map(toCaseRecord);
     },
     loadContexts: (cases) => loadContexts(trx, cases),
-    async insertTouch(t) {
+    async writePlans(batch) {
       const at = now();
-      const row = await trx
-        .insertInto('touches')
-        .values({ case_id: t.caseId, step_id: t.stepId, policy_id: t.policyId, planned_on: t.plannedOn, channels: t.channels.join(','), tone: t.tone, template: t.template, action: t.action, status: t.status, status_reason: null, idempotency_key: t.idempotencyKey, provider_message_id: null, created_at: at, updated_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const id = toId(row.id);
+      const ids = new Map<string, number>();
+      for (let i = 0; i < batch.touches.length; i += 200) {
+        const slice = batch.touches.slice(i, i + 200);
+        const rows = await trx
+          .insertInto('touches')
+          .values(slice.map((t) => ({ case_id: t.caseId, step_id: t.stepId, policy_id: t.policyId, planned_on: t.plannedOn, channels: t.channels.join(','), tone: t.tone, template: t.template, action: t.action, status: t.status, status_reason: null, idempotency_key: t.idempotencyKey, provider_message_id: null, created_at: at, updated_at: at })))
+          .returning(['id', 'idempotency_key'])
+          .execute();
+        for (const r of rows) ids.set(r.idempotency_key, toId(r.id));
+      }
       // touch_invoices is unique on (invoice, step): a second touch for the same step fails loudly.
-      await trx.insertInto('touch_invoices').values(t.invoices.map((i) => ({ touch_id: id, invoice_id: i.invoiceId, step_id: i.stepId }))).execute();
-      return id;
-    },
-    async insertDecisions(rows) {
-      if (rows.length === 0) return;
-      await trx
-        .insertInto('decisions')
-        .values(rows.map((d) => ({ run_on: d.runOn, case_id: d.caseId, invoice_id: d.invoiceId, kind: d.kind, step_id: d.stepId, reason: d.reason, detail: d.detail, touch_id: d.touchId })))
-        .execute();
-    },
-    async updateCase(caseId, change) {
-      await trx
-        .updateTable('cases')
-        .set((eb) => ({ next_action_on: change.nextActionOn, last_touch_on: change.lastTouchOn, touches_count: eb('touches_count', '+', change.touchesAdded), updated_at: now() }))
-        .where('id', '=', caseId)
-        .execute();
+      const links = batch.touches.flatMap((t) => t.invoices.map((i) => ({ touch_id: ids.get(t.idempotencyKey) as number, invoice_id: i.invoiceId, step_id: i.stepId })));
+      for (let i = 0; i < links.length; i += 500) await trx.insertInto('touch_invoices').values(links.slice(i, i + 500)).execute();
+      const decisions = batch.decisions.map((d) => ({ run_on: d.runOn, case_id: d.caseId, invoice_id: d.invoiceId, kind: d.kind, step_id: d.stepId, reason: d.reason, detail: d.detail, touch_id: d.touchKey === null ? null : (ids.get(d.touchKey) ?? null) }));
+      for (let i = 0; i < decisions.length; i += 500) await trx.insertInto('decisions').values(decisions.slice(i, i + 500)).execute();
+      for (let i = 0; i < batch.cases.length; i += 300) await updateCases(trx, batch.cases.slice(i, i + 300), at);
     },
   };
+}
+
+/** Moves each case's next action in one statement per slice (CASE over the case ids). */
+async function updateCases(trx: Transaction<Database>, cases: PlanWrites['cases'], at: string): Promise<void> {
+  if (cases.length === 0) return;
+  // Parameters are cast: PostgreSQL cannot infer the type of a bare parameter in CASE.
+  const when = (value: (c: PlanWrites['cases'][number]) => unknown, type: 'text' | 'integer') =>
+    sql.join(cases.map((c) => sql`when ${c.caseId} then cast(${value(c)} as ${sql.raw(type)})`), sql` `);
+  await sql`update cases set
+      next_action_on = case id ${when((c) => c.nextActionOn, 'text')} end,
+      last_touch_on = case id ${when((c) => c.lastTouchOn, 'text')} end,
+      touches_count = touches_count + case id ${when((c) => c.touchesAdded, 'integer')} end,
+      updated_at = ${at}
+    where id in (${sql.join(cases.map((c) => c.caseId))})`.execute(trx);
 }
 
 /** Accounts, contacts, open invoices, open disputes and sent steps of the cases, in a few queries. */

@@ -17,6 +17,9 @@ const steps: readonly Step[] = [
   { name: '0004-inbound', up: inbound.up },
 ];
 
+/** Every schema version this build knows, oldest first. */
+export const knownSchemas: readonly string[] = steps.map((s) => s.name);
+
 /** The newest schema version this build knows. */
 export const latestSchema = steps[steps.length - 1]?.name ?? '';
 

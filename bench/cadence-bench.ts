@@ -1,0 +1,118 @@
+// The cadence run on each store: a ledger of `invoices` open invoices in invoices/10 accounts,
+// about 10 % of accounts due, against a hand-written floor (one SQL pass reading the same due
+// cases and inserting as many outbox rows); and the incremental ratio: the same due work (1,000
+// cases) in the big ledger and in a ledger of just those 10,000 invoices.
+import { sql } from 'kysely';
+import { dateHolidaysLookup } from '../src/calendar/date-holidays.ts';
+import { BusinessCalendar } from '../src/core/business-calendar.ts';
+import { fixedClock } from '../src/core/clock.ts';
+import { asCurrency, type CurrencyCode } from '../src/core/currency.ts';
+import type { InvoiceRecord } from '../src/core/ledger.ts';
+import { addDays, type LocalDate } from '../src/core/local-date.ts';
+import { presets } from '../src/core/policy/index.ts';
+import { importInvoices } from '../src/engine/import-invoices.ts';
+import type { ImportItem } from '../src/engine/import-report.ts';
+import { runDunning } from '../src/engine/run-dunning.ts';
+import { cadenceStore } from '../src/store/cadence-store.ts';
+import { ledgerStore } from '../src/store/ledger-store.ts';
+import { openStore, type StoreHandle, type StoreLocation } from '../src/store/open-store.ts';
+
+const today = '2026-03-17' as LocalDate; // a Tuesday
+const clock = fixedClock(new Date(`${today}T10:00:00Z`));
+const eur = asCurrency('EUR') as CurrencyCode;
+const probeAccounts = 1000;
+const policy = presets['b2b-net30'];
+const planning = { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: () => policy as NonNullable<typeof policy> };
+
+export type CadenceResult = { store: string; invoices: number; dueCases: number; touches: number; floorSeconds: number; runSeconds: number; probeBigSeconds: number; probeSmallSeconds: number };
+
+function* ledger(invoices: number, accounts: number): Generator<ImportItem<InvoiceRecord>> {
+  for (let i = 0; i < invoices; i++) {
+    const a = i % accounts;
+    const due = addDays(today, 3 - ((i * 7) % 50));
+    const record: InvoiceRecord = {
+      number: `C-${i}`, kind: 'invoice', accountRef: `A${a}`, accountName: `Customer ${a}`, currency: eur, issueDate: addDays(due, -30), dueDate: due,
+      dueDateSource: 'explicit', totalMinor: 10000n + BigInt(i % 5000), openMinor: 10000n + BigInt(i % 5000), paymentReference: null, poNumber: null,
+      terms: null, correctsNumber: null, buyerEmail: `ap@a${a}.example`, country: 'DE', instalments: [],
+    };
+    yield { kind: 'record', where: `row ${i}`, record };
+  }
+}
+
+async function seed(store: StoreHandle, invoices: number, accounts: number): Promise<void> {
+  const report = await importInvoices(ledgerStore(store.db, clock), { file: 'bench', fileHash: 'bench', items: ledger(invoices, accounts), defaults: { timeZone: 'Europe/Berlin', country: 'DE', locale: 'de' } });
+  if (report.status !== 'imported') throw new Error('seed failed');
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { seconds: (performance.now() - started) / 1000, value };
+}
+
+/** Marks which cases are due today: those whose account ref matches `due`, the rest far ahead. */
+async function setDue(store: StoreHandle, due: (accountNumber: number) => boolean, accounts: number): Promise<number> {
+  await sql`update cases set next_action_on = '2099-01-01'`.execute(store.db);
+  const ids: number[] = [];
+  for (let a = 0; a < accounts; a++) if (due(a)) ids.push(a);
+  for (let i = 0; i < ids.length; i += 1000) {
+    const refs = ids.slice(i, i + 1000).map((a) => `A${a}`);
+    await store.db.updateTable('cases').set({ next_action_on: today }).where('account_id', 'in', store.db.selectFrom('accounts').select('id').where('ref', 'in', refs)).execute();
+  }
+  return ids.length;
+}
+
+/** One SQL pass: the due cases with their open invoices, as many touch rows as the run wrote. */
+async function floor(store: StoreHandle, touches: number): Promise<number> {
+  const started = performance.now();
+  await store.db.transaction().execute(async (trx) => {
+    await sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at)
+      select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id, 'now', 'now'
+      from cases c where c.next_action_on <= ${today}
+        and exists (select 1 from invoices i where i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice')
+      order by c.id limit ${touches}`.execute(trx);
+    throw new Rollback();
+  }).catch((e: unknown) => {
+    if (!(e instanceof Rollback)) throw e;
+  });
+  return (performance.now() - started) / 1000;
+}
+
+class Rollback extends Error {}
+
+export async function cadenceBench(label: string, big: StoreLocation, small: StoreLocation, invoices: number): Promise<CadenceResult> {
+  const accounts = Math.floor(invoices / 10);
+  // The small ledger first, run once to warm up (JIT, holiday tables), then measured.
+  const smallStore = await openStore(small);
+  await seed(smallStore, probeAccounts * 10, probeAccounts);
+  const smallCadence = cadenceStore(smallStore.db, smallStore.dialect, clock);
+  await runDunning(smallCadence, addDays(today, -7), planning);
+  await forget(smallStore);
+  await setDue(smallStore, () => true, probeAccounts);
+  process.stderr.write(`${label}: due work in the small ledger ...\n`);
+  const probeSmall = await timed(() => runDunning(smallCadence, today, planning));
+  await smallStore.close();
+
+  const bigStore = await openStore(big);
+  process.stderr.write(`${label}: seeding ${invoices} invoices ...\n`);
+  await seed(bigStore, invoices, accounts);
+  const cadence = cadenceStore(bigStore.db, bigStore.dialect, clock);
+  await setDue(bigStore, (a) => a < probeAccounts, accounts);
+  process.stderr.write(`${label}: the same due work in the big ledger ...\n`);
+  const probeBig = await timed(() => runDunning(cadence, today, planning));
+  const dueCases = await setDue(bigStore, (a) => a >= probeAccounts && a % 10 === 3, accounts);
+  process.stderr.write(`${label}: run over ${dueCases} due cases ...\n`);
+  const run = await timed(() => runDunning(cadence, today, planning));
+  await setDue(bigStore, (a) => a >= probeAccounts && a % 10 === 3, accounts); // the same cases, for the floor
+  const floorSeconds = await floor(bigStore, run.value.touches);
+  await bigStore.close();
+  return { store: label, invoices, dueCases, touches: run.value.touches, floorSeconds, runSeconds: run.seconds, probeBigSeconds: probeBig.seconds, probeSmallSeconds: probeSmall.seconds };
+}
+
+/** Removes what a warm-up run wrote, so the measured run does the same work again. */
+async function forget(store: StoreHandle): Promise<void> {
+  await sql`delete from decisions`.execute(store.db);
+  await sql`delete from touch_invoices`.execute(store.db);
+  await sql`delete from touches`.execute(store.db);
+  await sql`update cases set last_touch_on = null, touches_count = 0`.execute(store.db);
+}

@@ -19,6 +19,8 @@ import * as disputesCommand from './commands/disputes.ts';
 import * as segmentsCommand from './commands/segments.ts';
 import * as reviewCommand from './commands/review.ts';
 import * as dispatchCommand from './commands/dispatch.ts';
+import * as interestCommand from './commands/interest.ts';
+import * as templatePreview from './commands/template-preview.ts';
 import * as runDunning from './commands/run-dunning.ts';
 import * as inboundReceive from './commands/inbound-receive.ts';
 import * as inboxClassify from './commands/inbox-classify.ts';
@@ -28,7 +30,7 @@ import * as evalReplies from './commands/eval-replies.ts';
 /** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
 export const ExitCode = { ok: 0, rejected: 1, usage: 2, store: 3, internal: 70 } as const;
 
-const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand, casesCommand, disputesCommand, segmentsCommand, reviewCommand, dispatchCommand];
+const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand, casesCommand, disputesCommand, segmentsCommand, reviewCommand, dispatchCommand, interestCommand, templatePreview];
 
 /** Runs the `dunwise` command line and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

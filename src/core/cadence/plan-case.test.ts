@@ -76,6 +76,22 @@ const rows: Row[] = [
     policy: ladder({}, [{ id: 'd+14', offsetDays: 14, dayKind: 'calendar', channels: ['call_task'], tone: 'firm', template: 't', conditions: [{ kind: 'no_reply_since_last_step' }], approval: 'review', action: 'none' }]),
     input: input([inv(1, '2026-03-04')], { lastTouchOn: d('2026-03-11'), lastReplyOn: d('2026-03-12') }), touches: [], reasons: ['skip:condition_not_met:d+14'], next: null,
   },
+  ...(['segment', 'currency', 'country'] as const).flatMap((kind): Row[] => {
+    const condition =
+      kind === 'segment' ? { kind, segments: ['chronic_late' as const] } : kind === 'currency' ? { kind, currencies: ['USD'] } : { kind, countries: ['FR'] };
+    const policy = ladder({}, [{ id: 'd+7', offsetDays: 7, dayKind: 'calendar', channels: ['email'], tone: 'firm', template: 't', conditions: [condition], approval: 'review', action: 'none' }]);
+    const fits = kind === 'segment' ? { segment: 'chronic_late' as const } : kind === 'currency' ? { currency: 'USD' } : { country: 'FR' };
+    return [
+      { name: `a ${kind} condition that holds lets the step go out`, today: '2026-03-11', policy, input: input([inv(1, '2026-03-04')], fits), touches: ['d+7:1/d+7'], next: null },
+      { name: `a ${kind} condition that does not hold skips the step`, today: '2026-03-11', policy, input: input([inv(1, '2026-03-04')]), touches: [], reasons: ['skip:condition_not_met:d+7'], next: null },
+    ];
+  }),
+  { name: 'an escalated case is with a person: nothing automatic', today: '2026-03-18', input: input([inv(1, '2026-03-02')], { state: { kind: 'escalated', owner: 'ana' } }), touches: [], reasons: ['hold:strategic:'], next: null },
+  { name: 'a case on a payment plan follows the plan’s reminders, not the ladder', today: '2026-03-18', input: input([inv(1, '2026-03-02')], { state: { kind: 'plan' } }), touches: [], reasons: ['hold:on_plan:'], next: null },
+  { name: 'a closed case gets nothing', today: '2026-03-18', input: input([inv(1, '2026-03-02')], { state: { kind: 'closed' } }), touches: [], reasons: ['hold:paid:'], next: null },
+  { name: 'an out-of-office snooze holds until the return date', today: '2026-03-18', input: input([inv(1, '2026-03-02')], { state: { kind: 'snoozed', reason: 'out_of_office', until: d('2026-03-23') } }), touches: [], reasons: ['hold:snoozed:'], next: '2026-03-23' },
+  { name: 'the maximum number of touches is reached', today: '2026-03-18', policy: ladder({ maxTouches: 2 }), input: input([inv(1, '2026-03-02', { sentSteps: new Set(['d0']) })], { touchesSoFar: 2, lastTouchOn: d('2026-03-02') }), touches: [], reasons: ['hold:max_touches:d+14'], next: '2036-03-15' },
+  { name: 'letters and call tasks at the hard steps', today: '2026-04-16', input: input([inv(1, '2026-03-02', { sentSteps: new Set(['d+30']) })], { lastTouchOn: d('2026-04-01') }), touches: ['d+45:1/d+45'], next: null },
 ];
 
 for (const row of rows) {

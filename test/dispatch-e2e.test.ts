@@ -2,7 +2,10 @@
 // SMTP server and the letter folder; the guard at send time; a relay that dies mid-batch.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../src/store/open-store.ts';
@@ -129,6 +132,47 @@ test('the SMTP relay dies mid-batch and comes back: every touch is delivered exa
     assert.equal(ids.length, emailTouches.length, 'nothing missing');
   } finally {
     await sink.stop();
+  }
+});
+
+test('an SMS step reaches a Twilio-compatible provider on loopback, once per touch', async () => {
+  const requests: { path: string; form: URLSearchParams; key: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      requests.push({ path: req.url ?? '', form: new URLSearchParams(body), key: req.headers['idempotency-key'] as string | undefined });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ sid: `SM${requests.length}`, status: 'queued' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const dataDir = tempDataDir();
+  const policy = join(dataDir, 'sms-policy.txt');
+  writeFileSync(policy, '7 days overdue: firm SMS automatically.\nSend between 8:00 and 20:00 on any day.\n');
+  const e = { ...env(dataDir, 1), DUNWISE_POLICY: policy, DUNWISE_SMS_URL: `http://127.0.0.1:${port}`, DUNWISE_SMS_SID: 'AC123', DUNWISE_SMS_TOKEN: 'secret', DUNWISE_SMS_FROM: '+4930123456' };
+  try {
+    await cli(['demo', '--accounts', '12'], { dataDir, now: tuesday, env: e });
+    const store = await openStore({ kind: 'sqlite', dataDir });
+    await store.db.updateTable('contacts').set((eb) => ({ phone: eb.fn('printf', [sql.lit('+49151%07d'), eb.ref('id')]) })).execute();
+    await store.close();
+    const run = JSON.parse((await cli(['run', '--json'], { dataDir, now: tuesday, env: e })).out) as { touches: number };
+    assert.ok(run.touches > 0, 'the demo has invoices 7 days overdue or more');
+    const sent = JSON.parse((await cli(['dispatch', '--json'], { dataDir, now: tuesday, env: e })).out) as { sent: number };
+    assert.equal(sent.sent, run.touches, 'auto approval: sent without review');
+    assert.equal(requests.length, run.touches, 'one provider request per touch');
+    for (const r of requests) {
+      assert.equal(r.path, '/2010-04-01/Accounts/AC123/Messages.json');
+      assert.match(r.form.get('To') ?? '', /^\+49151\d{7}$/);
+      assert.equal(r.form.get('From'), '+4930123456');
+      assert.match(r.form.get('Body') ?? '', /INV-\d+/);
+      assert.ok(r.key, 'an idempotency key on every request');
+    }
+    await cli(['dispatch'], { dataDir, now: tuesday, env: e });
+    assert.equal(requests.length, run.touches, 'nothing sent twice');
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
 

@@ -67,10 +67,10 @@ async function floor(store: StoreHandle, touches: number): Promise<number> {
   const started = performance.now();
   await store.db.transaction().execute(async (trx) => {
     await sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at)
-      select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id, 'now', 'now'
-      from cases c where c.next_action_on <= ${today}
-        and exists (select 1 from invoices i where i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice')
-      order by c.id limit ${touches}`.execute(trx);
+      select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id || '-' || count(i.id) || '-' || sum(i.open_minor), 'now', 'now'
+      from cases c join invoices i on i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice'
+      where c.next_action_on <= ${today}
+      group by c.id order by c.id limit ${touches}`.execute(trx);
     throw new Rollback();
   }).catch((e: unknown) => {
     if (!(e instanceof Rollback)) throw e;

@@ -58,6 +58,7 @@ export async function importInvoices(store: LedgerStore, input: ImportInvoicesIn
       if (problems.count === 0) await flush();
       if (problems.count > 0) throw new Rejected();
       await applyCreditNotes(w, credits, actor);
+      await w.markCasesOfImport(importId);
       await w.finishImport(importId, 'imported', counts.records, 0);
     });
   } catch (error) {
@@ -87,7 +88,6 @@ async function writeBatch(
   const seenHere = new Map<string, string>();
   let updated = 0;
   let unchanged = 0;
-  const changedRows: InvoiceRow[] = [];
   for (const { where, record } of batch) {
     const row = toRow(record, accountIds.get(record.accountRef) as number, ctx);
     const before = existing.get(record.number);
@@ -105,7 +105,6 @@ async function writeBatch(
       unchanged += 1;
     } else {
       await w.updateInvoice(before.id, row);
-      changedRows.push(row);
       await replaceInstalments(w, before.id, record, true);
       await w.appendAudit([{ actor: ctx.actor, entity: 'invoice', entityId: record.number, action: 'updated', detail: { file: ctx.file, where, changes: changes(before, row) } }]);
       updated += 1;
@@ -116,8 +115,6 @@ async function writeBatch(
   for (const { record } of inserts) {
     if (record.instalments.length > 0) await replaceInstalments(w, ids.get(record.number) as number, record, false);
   }
-  const touched = [...inserts.map((i) => i.row), ...changedRows].filter((r) => r.kind === 'invoice');
-  await w.markCasesForPlanning(touched.map((r) => ({ accountId: r.accountId, currency: r.currency })));
   const newCredits = inserts.filter((i) => i.record.kind === 'credit_note' && i.record.correctsNumber).map((i) => i.record.number);
   return { inserted: inserts.length, updated, unchanged, newCredits };
 }

@@ -86,6 +86,8 @@ export interface LedgerWriter {
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
   /** Makes sure each account/currency has a collection case, due for planning at the next run. */
   markCasesForPlanning(pairs: readonly { accountId: number; currency: string }[]): Promise<void>;
+  /** The same for every account/currency with an invoice this import inserted or changed: one statement. */
+  markCasesOfImport(importId: number): Promise<void>;
   startImport(row: { kind: string; file: string; fileHash: string }): Promise<number>;
   finishImport(id: number, status: ImportStatus, records: number, problems: number): Promise<void>;
 }

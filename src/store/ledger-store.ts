@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { InvoiceKind } from '../core/ledger.ts';
 import type { LedgerStore, LedgerWriter, InvoiceRow, StoredInvoice } from '../engine/ports.ts';
@@ -110,6 +110,12 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
         .values([...unique.values()].map((p) => ({ account_id: p.accountId, currency: p.currency, state: 'active', next_action_on: planAsap, touches_count: 0, created_at: at, updated_at: at })))
         .onConflict((oc) => oc.columns(['account_id', 'currency']).doUpdateSet({ next_action_on: planAsap, updated_at: at }))
         .execute();
+    },
+    async markCasesOfImport(importId) {
+      const at = now();
+      await sql`insert into cases (account_id, currency, state, next_action_on, touches_count, created_at, updated_at)
+          select distinct account_id, currency, 'active', ${planAsap}, 0, ${at}, ${at} from invoices where import_id = ${importId} and kind = 'invoice'
+          on conflict (account_id, currency) do update set next_action_on = ${planAsap}, updated_at = ${at}`.execute(trx);
     },
     async startImport(row) {
       const out = await trx

@@ -10,6 +10,10 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
   const id = <T extends string>(t: CreateTableBuilder<T>): CreateTableBuilder<T> =>
     t.addColumn('id', 'integer', (c) => (dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()));
 
+  // Planning reads a case's open invoices by account; without this index SQLite's planner
+  // prefers (status, due_date) and scans every open invoice of the ledger.
+  await db.schema.createIndex('invoices_account_status').on('invoices').columns(['account_id', 'status', 'currency']).execute();
+  await db.schema.createIndex('invoices_import').on('invoices').column('import_id').execute();
   await db.schema.alterTable('accounts').addColumn('segment_override', 'text').execute();
   await db.schema.alterTable('accounts').addColumn('segment_why', 'text').execute();
 

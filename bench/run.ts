@@ -3,15 +3,16 @@
 //   --rows N       invoices to import (default 1000000)
 //   --accounts N   customers they belong to (default 100000)
 //   --invoices N   open invoices for the cadence run (default 1000000)
-//   --suites a,b   import, cadence, dispatch (default all)
+//   --suites a,b   import, cadence, dispatch, replies (default all); sections not run are kept
 //   --no-postgres  skip the PostgreSQL store
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cadenceBench, type CadenceResult } from './cadence-bench.ts';
 import { dispatchBench } from './dispatch-bench.ts';
 import { importBench, type ImportResult } from './import-bench.ts';
 import { machineLine } from './machine.ts';
+import { repliesBench } from './replies-bench.ts';
 import { freshDatabase, startPostgres } from './postgres.ts';
 
 const { values } = parseArgs({
@@ -19,7 +20,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     accounts: { type: 'string', default: '100000' },
     invoices: { type: 'string', default: '1000000' },
-    suites: { type: 'string', default: 'import,cadence,dispatch' },
+    suites: { type: 'string', default: 'import,cadence,dispatch,replies' },
     'no-postgres': { type: 'boolean', default: false },
   },
 });
@@ -32,6 +33,7 @@ const lines = [
   `Written by \`npm run bench\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
   `Machine: ${machineLine()}.`,
   'Each figure is a ratio against a floor measured in the same run, on the same machine and store.',
+  `Measured now: ${[...suites].join(', ')}; other sections are kept from the previous file (same machine unless it says otherwise).`,
   'The PostgreSQL server is a throwaway cluster on loopback with fsync off (scripts/pg-test-server.sh).',
   '',
 ];
@@ -48,10 +50,25 @@ try {
     lines.push(...cadenceSection(results));
   }
   if (suites.has('dispatch')) lines.push(...(await dispatchBench('.bench-data/dispatch')));
+  if (suites.has('replies')) lines.push(...(await repliesBench()));
+  const kept = keptSections(new Set(lines.filter((l) => l.startsWith('## '))));
+  lines.push(...kept);
   writeFileSync('docs/BENCHMARKS.md', lines.join('\n'));
   process.stdout.write(lines.join('\n'));
 } finally {
   server?.stop();
+}
+
+/** Sections of the existing file that this run did not measure, kept as they were. */
+function keptSections(measured: Set<string>): string[] {
+  if (!existsSync('docs/BENCHMARKS.md')) return [];
+  const out: string[] = [];
+  let keep = false;
+  for (const line of readFileSync('docs/BENCHMARKS.md', 'utf8').split('\n')) {
+    if (line.startsWith('## ')) keep = !measured.has(line);
+    if (keep) out.push(line);
+  }
+  return out;
 }
 
 function importSection(imports: ImportResult[], rows: number, accounts: number): string[] {

@@ -102,7 +102,10 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
   const accountIds = [...new Set(cases.map((c) => c.accountId))];
   const [accounts, contacts, invoices] = await Promise.all([
     db.selectFrom('accounts').select(['id', 'ref', 'name', 'country', 'segment', 'time_zone']).where('id', 'in', accountIds).execute(),
-    db.selectFrom('contacts').select(['account_id']).where('account_id', 'in', accountIds).where('email', 'is not', null).execute(),
+    // A contact counts only with an email address that has not bounced hard or opted out.
+    db.selectFrom('contacts').select(['account_id']).where('account_id', 'in', accountIds).where('email', 'is not', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_issues').select('contact_issues.id').whereRef('contact_issues.email', '=', 'contacts.email').where('contact_issues.resolved_at', 'is', null))))
+      .execute(),
     db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where('account_id', 'in', accountIds).where('kind', '=', 'invoice').where('status', '=', 'open').execute(),
   ]);
   const invoiceIds = invoices.map((i) => i.id);

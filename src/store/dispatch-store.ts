@@ -30,7 +30,10 @@ export function dispatchStore(db: Kysely<Database>, dialect: StoreDialect): Disp
       const record = toCaseRecord(c);
       const [account, contact, invoices, priors, delivered] = await Promise.all([
         db.selectFrom('accounts').selectAll().where('id', '=', c.account_id).executeTakeFirstOrThrow(),
-        db.selectFrom('contacts').selectAll().where('account_id', '=', c.account_id).orderBy('id').executeTakeFirst(),
+        // The first contact whose address has no open issue (hard bounce, opt-out, complaint).
+        db.selectFrom('contacts').selectAll().where('account_id', '=', c.account_id)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_issues').select('contact_issues.id').whereRef('contact_issues.email', '=', 'contacts.email').where('contact_issues.resolved_at', 'is', null))))
+          .orderBy('id').executeTakeFirst(),
         db.selectFrom('touch_invoices').innerJoin('invoices', 'invoices.id', 'touch_invoices.invoice_id')
           .select(['invoices.id', 'invoices.number', 'invoices.issue_date', 'invoices.due_date', 'invoices.total_minor', 'invoices.open_minor', 'invoices.currency', 'invoices.status'])
           .where('touch_invoices.touch_id', '=', touchId).orderBy('invoices.due_date').execute(),

@@ -1,4 +1,5 @@
 // ISO 11649 structured creditor references ("RF18 5390 0754 7034"): check digits and search.
+import { mod97 } from '../mod97.ts';
 
 /** True when the text (spaces allowed) is an RF reference whose check digits are right. */
 export function isCreditorReference(text: string): boolean {
@@ -33,15 +34,4 @@ export function findCreditorReferences(text: string | null): string[] {
     }
   }
   return found;
-}
-
-/** ISO 7064 MOD 97-10 of letters and digits, letters counted as 10..35. */
-function mod97(text: string): number {
-  let rest = 0;
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const digits = code >= 65 ? String(code - 55) : ch;
-    for (const d of digits) rest = (rest * 10 + (d.charCodeAt(0) - 48)) % 97;
-  }
-  return rest;
 }

@@ -12,7 +12,8 @@ export type ImportResult = { store: string; rows: number; floorSeconds: number; 
 
 /** Runs the import child (the real CLI path) and returns its own measurements. */
 function runImport(file: string, env: Record<string, string>): { seconds: number; maxRssMb: number } {
-  const child = spawnSync('scripts/node', ['bench/import-child.ts', file], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // The same heap flags bin/dunwise gives an import.
+  const child = spawnSync('scripts/node', ['--max-old-space-size=256', '--max-semi-space-size=16', 'bench/import-child.ts', file], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
   const last = child.stdout.trim().split('\n').pop() as string;
   const result = JSON.parse(last) as { code: number; seconds: number; maxRssMb: number };

@@ -33,6 +33,8 @@ export class AccountResolver {
 
   /** Ids of the records' accounts, creating missing ones (with a billing contact when known). */
   async resolve(records: readonly RecordLike[]): Promise<Map<string, number>> {
+    // Bounded memory on huge files: forget the cache now and then; forgotten ids are read again.
+    if (this.#ids.size > 200_000) this.#ids.clear();
     const missing = [...new Set(records.map((r) => r.accountRef).filter((ref) => !this.#ids.has(ref)))];
     if (missing.length > 0) {
       for (const [ref, id] of await this.#writer.findAccountIds(missing)) this.#ids.set(ref, id);

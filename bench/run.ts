@@ -3,12 +3,15 @@
 //   --rows N       invoices to import (default 1000000)
 //   --accounts N   customers they belong to (default 100000)
 //   --invoices N   open invoices for the cadence run (default 1000000)
-//   --suites a,b   import, cadence, dispatch, replies (default all); sections not run are kept
+//   --suites a,b   import, cadence, dispatch, replies, cash (default all); sections not run are kept
+//   --cash-lines N bank lines for the cash import (default 100000), against --invoices open invoices
+//   --cash-files N camt.053 files they are written to (default 20)
 //   --no-postgres  skip the PostgreSQL store
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cadenceBench, type CadenceResult } from './cadence-bench.ts';
+import { cashBench, cashData, cashSection, type CashResult } from './cash-bench.ts';
 import { dispatchBench } from './dispatch-bench.ts';
 import { importBench, type ImportResult } from './import-bench.ts';
 import { machineLine } from './machine.ts';
@@ -20,7 +23,9 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     accounts: { type: 'string', default: '100000' },
     invoices: { type: 'string', default: '1000000' },
-    suites: { type: 'string', default: 'import,cadence,dispatch,replies' },
+    suites: { type: 'string', default: 'import,cadence,dispatch,replies,cash' },
+    'cash-lines': { type: 'string', default: '100000' },
+    'cash-files': { type: 'string', default: '20' },
     'no-postgres': { type: 'boolean', default: false },
   },
 });
@@ -51,6 +56,16 @@ try {
   }
   if (suites.has('dispatch')) lines.push(...(await dispatchBench('.bench-data/dispatch')));
   if (suites.has('replies')) lines.push(...(await repliesBench()));
+  if (suites.has('cash')) {
+    const n = Number(values.invoices);
+    const data = cashData('.bench-data/cash', n, Math.floor(n / 10), Number(values['cash-lines']), Number(values['cash-files']));
+    const results: CashResult[] = [];
+    rmSync('.bench-data/cash-sqlite', { recursive: true, force: true });
+    results.push(await cashBench('SQLite (embedded)', { kind: 'sqlite', dataDir: '.bench-data/cash-sqlite' }, data));
+    rmSync('.bench-data/cash-sqlite', { recursive: true, force: true });
+    if (server) results.push(await cashBench('PostgreSQL 15', { kind: 'postgres', url: await freshDatabase(server.url, 'bench_cash') }, data));
+    lines.push(...cashSection(results, data));
+  }
   const kept = keptSections(new Set(lines.filter((l) => l.startsWith('## '))));
   lines.push(...kept);
   writeFileSync('docs/BENCHMARKS.md', lines.join('\n'));

@@ -24,6 +24,10 @@ import type { LedgerReader, LedgerStore } from './engine/ports.ts';
 import { ledgerReader } from './store/ledger-reader.ts';
 import { ledgerStore } from './store/ledger-store.ts';
 import { openStore, type StoreHandle, type StoreLocation } from './store/open-store.ts';
+import type { CardStore } from './engine/card-ports.ts';
+import type { StripeContext, StripeStore } from './engine/stripe-ports.ts';
+import { cardStore } from './store/card-store.ts';
+import { stripeStore } from './store/stripe-store.ts';
 
 /** Everything a command needs, built in one place. */
 export type App = {
@@ -42,6 +46,10 @@ export type App = {
   readonly dispatch: DispatchStore;
   /** The calendar and policies the cadence engine plans with. */
   readonly planning: RunDeps;
+  readonly stripe: StripeStore;
+  readonly cards: CardStore;
+  /** What applying Stripe events needs: today, the card retry policy, the card-email mode. */
+  stripeContext(actor: string): StripeContext;
   close(): Promise<void>;
 };
 
@@ -69,6 +77,9 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     review: reviewStore(handle.db, clock),
     dispatch: dispatchStore(handle.db, handle.dialect),
     planning: { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: (segment) => policyForSegment(policy, segment) },
+    stripe: stripeStore(handle.db, handle.dialect, clock),
+    cards: cardStore(handle.db, handle.dialect, clock),
+    stripeContext: (actor) => ({ today: clock.today(config.timeZone), actor, cardPolicy: { retryDays: config.cards.retryDays, graceDays: config.cards.graceDays }, cardEmails: config.cards.emails }),
     close: () => handle.close(),
   };
 }

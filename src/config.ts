@@ -30,6 +30,17 @@ const schema = z.object({
     portalLink: z.string().nullable(),
   }),
   sms: z.object({ url: z.string().url(), sid: z.string().min(1), token: z.string().min(1), from: z.string().min(1) }).nullable(),
+  stripe: z.object({
+    webhookSecret: z.string().regex(/^whsec_\S+$/, 'DUNWISE_STRIPE_WEBHOOK_SECRET must be a Stripe signing secret (whsec_...)').nullable(),
+    toleranceSeconds: z.number({ error: 'DUNWISE_STRIPE_TOLERANCE must be whole seconds' }).int('DUNWISE_STRIPE_TOLERANCE must be whole seconds').min(1, 'DUNWISE_STRIPE_TOLERANCE must be at least 1 second'),
+  }),
+  cards: z.object({
+    retryDays: z.array(z.number({ error: 'DUNWISE_CARD_RETRY_DAYS must be whole days such as 1,3,5,7' }).int().min(1, 'DUNWISE_CARD_RETRY_DAYS must be days after the failure, 1 or more')).refine((d) => d.every((x, i) => i === 0 || x > (d[i - 1] ?? 0)), 'DUNWISE_CARD_RETRY_DAYS must be ascending whole days such as 1,3,5,7'),
+    graceDays: z.number({ error: 'DUNWISE_CARD_GRACE_DAYS must be whole days' }).int('DUNWISE_CARD_GRACE_DAYS must be whole days').min(0, 'DUNWISE_CARD_GRACE_DAYS must be 0 or more'),
+    emails: z.enum(['review', 'auto']),
+    updateLink: z.string().url('DUNWISE_CARD_UPDATE_LINK must be a URL (with {token}, {account} or {invoice} where they go)').nullable(),
+    linkSecret: z.string().min(16, 'DUNWISE_PORTAL_SECRET must be at least 16 characters').nullable(),
+  }).refine((c) => c.updateLink === null || !c.updateLink.includes('{token}') || c.linkSecret !== null, 'DUNWISE_CARD_UPDATE_LINK has {token}: set DUNWISE_PORTAL_SECRET to sign it'),
 });
 
 /** The one validated, frozen configuration, read once at start from the environment. */
@@ -44,7 +55,11 @@ export type Config = Readonly<z.infer<typeof schema>>;
  * DUNWISE_REPLY_MAILBOX or DUNWISE_REPLY_DOMAIN, DUNWISE_LETTER_DIR, DUNWISE_PAPER, DUNWISE_TEMPLATES_DIR,
  * DUNWISE_CREDITOR_* (name, address with | between lines, email, phone, iban, bic), DUNWISE_PAYMENT_LINK
  * and DUNWISE_PORTAL_LINK (URL templates with {account} and {invoice}), DUNWISE_SMS_URL/SID/TOKEN/FROM
- * (a Twilio-compatible API), DUNWISE_PAUSE_ALL=1 (the global pause).
+ * (a Twilio-compatible API), DUNWISE_PAUSE_ALL=1 (the global pause). Stripe and cards:
+ * DUNWISE_STRIPE_WEBHOOK_SECRET (whsec_..., checks Stripe-Signature), DUNWISE_STRIPE_TOLERANCE (seconds a
+ * signature may be old, default 300), DUNWISE_CARD_RETRY_DAYS (default 1,3,5,7), DUNWISE_CARD_GRACE_DAYS
+ * (default 7), DUNWISE_CARD_EMAILS (review or auto), DUNWISE_CARD_UPDATE_LINK (URL template with {token},
+ * {account}, {invoice}) and DUNWISE_PORTAL_SECRET (signs the {token}).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { dataDir?: string } = {}): Config {
   const parsed = schema.safeParse({
@@ -73,12 +88,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { dataDir?: string
       portalLink: env['DUNWISE_PORTAL_LINK'] || null,
     },
     sms: env['DUNWISE_SMS_URL'] ? { url: env['DUNWISE_SMS_URL'], sid: env['DUNWISE_SMS_SID'] ?? '', token: env['DUNWISE_SMS_TOKEN'] ?? '', from: env['DUNWISE_SMS_FROM'] ?? '' } : null,
+    stripe: { webhookSecret: env['DUNWISE_STRIPE_WEBHOOK_SECRET'] || null, toleranceSeconds: wholeNumber(env['DUNWISE_STRIPE_TOLERANCE'], 300) },
+    cards: {
+      retryDays: (env['DUNWISE_CARD_RETRY_DAYS'] ?? '1,3,5,7').split(',').map((d) => d.trim()).filter(Boolean).map((d) => wholeNumber(d, Number.NaN)),
+      graceDays: wholeNumber(env['DUNWISE_CARD_GRACE_DAYS'], 7),
+      emails: env['DUNWISE_CARD_EMAILS'] === 'auto' ? 'auto' : 'review',
+      updateLink: env['DUNWISE_CARD_UPDATE_LINK'] || null,
+      linkSecret: env['DUNWISE_PORTAL_SECRET'] || null,
+    },
   });
   if (!parsed.success) {
     const messages = parsed.error.issues.map((i) => i.message);
     throw new DunwiseError(ErrorCode.invalidInput, `Configuration error: ${messages.join('; ')}`);
   }
   return Object.freeze(parsed.data);
+}
+
+/** A whole number from the environment, or `fallback` when unset; anything else fails validation (NaN). */
+function wholeNumber(text: string | undefined, fallback: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -34,7 +34,10 @@ test('a correctly signed invoice.payment_failed becomes a payment_failed event',
     networkDeclineCode: null,
     adviceCode: null,
     networkAdviceCode: null,
+    cardBrand: null,
   });
+  assert.equal(r.event.invoiceNumber, 'F612594F-0002');
+  assert.equal(r.event.customerName, 'Example Customer');
 });
 
 test('charge.succeeded and charge.refunded', () => {
@@ -95,7 +98,9 @@ test('invoice.paid uses amount_paid; a failed charge keeps decline and advice co
     networkDeclineCode: '51',
     adviceCode: 'try_again_later',
     networkAdviceCode: '02',
+    cardBrand: 'visa',
   });
+  assert.equal(failed.event.customerName, 'Jenny Rosen');
   const dispute = signedParse(
     JSON.stringify({
       id: 'evt_3',
@@ -109,6 +114,21 @@ test('invoice.paid uses amount_paid; a failed charge keeps decline and advice co
   assert.equal(dispute.event.amount, 1000n);
   assert.equal(dispute.event.chargeId, 'ch_1PgafuB7WZ01zgkWXYmPNZs8');
   assert.equal(dispute.event.disputeStatus, 'warning_needs_response');
+  assert.equal(dispute.event.disputeReason, resources.dispute.reason);
+});
+
+test("metadata names the creditor's invoice; a Stripe id there is not a number", () => {
+  const body = JSON.stringify({
+    id: 'evt_m',
+    type: 'charge.succeeded',
+    created: now,
+    data: { object: { id: 'ch_9', object: 'charge', amount: 100, currency: 'eur', payment_intent: 'pi_9', metadata: { invoice_number: 'INV-7', invoice: 'in_1AbC' } } },
+  });
+  const r = signedParse(body);
+  assert.ok(r.ok);
+  assert.deepEqual(r.event.references, ['INV-7']);
+  assert.equal(r.event.paymentIntentId, 'pi_9');
+  assert.equal(r.event.invoiceNumber, null);
 });
 
 test('zero-decimal currencies stay in their minor units (JPY)', () => {

@@ -1,38 +1,13 @@
 // Stripe webhook events into one payment-event shape the cash application understands.
-import { asCurrency, type CurrencyCode } from '../core/currency.ts';
-import { fromEpochDay, type LocalDate } from '../core/local-date.ts';
+import { asCurrency } from '../core/currency.ts';
+import { fromEpochDay } from '../core/local-date.ts';
+import type { DeclineInfo } from '../core/card-retry/decline.ts';
+import type { PaymentEvent, PaymentEventKind } from '../engine/payment-events.ts';
 import { verifyStripeSignature, type SignatureCheck } from './stripe-signature.ts';
 
-/** The kinds of payment event Dunwise acts on. */
-export type PaymentEventKind = 'payment_succeeded' | 'payment_failed' | 'refunded' | 'dispute';
+export type { DeclineInfo } from '../core/card-retry/decline.ts';
+export type { PaymentEvent, PaymentEventKind } from '../engine/payment-events.ts';
 
-/** Decline details kept from a failed payment (for dunning copy and retry decisions). */
-export type DeclineInfo = {
-  readonly failureCode: string | null;
-  readonly failureMessage: string | null;
-  readonly declineCode: string | null;
-  readonly networkDeclineCode: string | null;
-  readonly adviceCode: string | null;
-  readonly networkAdviceCode: string | null;
-};
-
-/** A normalised payment event. Amounts are minor units of `currency`, as Stripe sends them. */
-export type PaymentEvent = {
-  readonly eventId: string;
-  readonly type: string;
-  readonly kind: PaymentEventKind;
-  readonly objectId: string;
-  readonly amount: bigint;
-  readonly currency: CurrencyCode;
-  readonly customerId: string | null;
-  readonly invoiceId: string | null;
-  readonly chargeId: string | null;
-  /** The UTC calendar day of the event's `created` timestamp. */
-  readonly created: LocalDate;
-  readonly decline: DeclineInfo | null;
-  /** charge.dispute.*: the dispute's status (warning_needs_response, won, lost, ...). */
-  readonly disputeStatus: string | null;
-};
 
 /** The outcome of reading one webhook request. */
 export type StripeEventResult =
@@ -102,10 +77,16 @@ export function normaliseStripeEvent(event: unknown): StripeEventResult {
       currency,
       customerId: idOf(object['customer']),
       invoiceId: isInvoice ? str(object['id']) : idOf(object['invoice']),
-      chargeId: isCharge ? str(object['id']) : idOf(object['charge']),
+      chargeId: isCharge ? str(object['id']) : idOf(object['charge']) ?? idOf(object['latest_charge']),
+      paymentIntentId: str(object['object']) === 'payment_intent' || type.startsWith('payment_intent.') ? str(object['id']) : idOf(object['payment_intent']),
+      invoiceNumber: isInvoice ? str(object['number']) : null,
+      references: referencesOf(record(object['metadata'])),
+      description: str(object['description']),
+      customerName: str(object['customer_name']) ?? str(record(object['billing_details'])['name']),
       created: fromEpochDay(Math.floor(created / 86_400)),
       decline: kind === 'payment_failed' ? declineOf(object) : null,
       disputeStatus: kind === 'dispute' ? str(object['status']) : null,
+      disputeReason: kind === 'dispute' ? str(object['reason']) : null,
     },
   };
 }
@@ -139,7 +120,15 @@ function declineOf(o: Record<string, unknown>): DeclineInfo {
     networkDeclineCode: str(outcome['network_decline_code']) ?? str(error['network_decline_code']),
     adviceCode: str(outcome['advice_code']) ?? str(error['advice_code']),
     networkAdviceCode: str(outcome['network_advice_code']) ?? str(error['network_advice_code']),
+    cardBrand: str(record(record(o['payment_method_details'])['card'])['brand']) ?? str(record(record(error['payment_method'])['card'])['brand']),
   };
+}
+
+/** Metadata keys a creditor's billing code uses for its own invoice number, most specific first. */
+const referenceKeys = ['dunwise_invoice', 'invoice_number', 'invoice'];
+
+function referencesOf(metadata: Record<string, unknown>): string[] {
+  return referenceKeys.map((k) => str(metadata[k])).filter((v): v is string => v !== null && !/^in_[A-Za-z0-9]+$/.test(v));
 }
 
 function record(v: unknown): Record<string, unknown> {

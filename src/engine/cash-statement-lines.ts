@@ -2,7 +2,7 @@
 // (a reversal of an earlier credit, or an ordinary payment out that is kept as ignored).
 import type { LocalDate } from '../core/local-date.ts';
 import { payerLinks, planParts, remainderReason, writeApplication, type Deferred } from './cash-apply.ts';
-import { decideCredit, type MatchState } from './cash-decide-credit.ts';
+import { decideCredit, type CreditDecision, type MatchState } from './cash-decide-credit.ts';
 import type { CashWriter, NewBankLine, StatementLine } from './cash-ports.ts';
 import { findReversedCredit, reverseCredit } from './cash-reverse.ts';
 import type { LedgerWriter } from './ports.ts';
@@ -30,14 +30,22 @@ function newLine(ctx: FileContext, account: string, t: StatementLine): NewBankLi
 
 /** Matches a credit and applies it, or queues it with its proposals; the cash is kept as a payment either way. */
 export async function handleCredit(ctx: FileContext, account: string, t: StatementLine): Promise<LineOutcome> {
+  return (await writeCredit(ctx, account, t, decideCredit(t, ctx.state))).outcome;
+}
+
+/**
+ * Writes a decided credit: the payment, the line, and (when applied) the allocations through
+ * writeApplication, exactly as for any bank line. Also used for processor events whose invoice
+ * is known without matching.
+ */
+export async function writeCredit(ctx: FileContext, account: string, t: StatementLine, decision: CreditDecision): Promise<{ outcome: 'applied' | 'queued' | 'unmatched'; lineId: number }> {
   const { ledger, cash, state } = ctx;
-  const decision = decideCredit(t, state);
   const payment = { ref: `bank:${t.entryId}`, currency: t.currency, amountMinor: t.amount, receivedOn: t.bookingDate ?? t.valueDate ?? ctx.today, reference: t.reference, contentHash: t.entryId, source: ctx.file };
   if (decision.kind !== 'auto') {
     const paymentId = await ledger.insertPayment({ ...payment, accountId: null, unappliedMinor: t.amount, unappliedReason: decision.kind === 'queued' ? 'in_review' : 'unmatched', invoiceNumber: null });
     const proposals = decision.kind === 'queued' ? decision.proposals : [];
-    await cash.insertLine(newLine(ctx, account, t), { status: decision.kind, reason: decision.reason, proposals, paymentId });
-    return decision.kind;
+    const lineId = await cash.insertLine(newLine(ctx, account, t), { status: decision.kind, reason: decision.reason, proposals, paymentId });
+    return { outcome: decision.kind, lineId };
   }
   const outcomes = planParts(decision.parts, decision.shortMinor);
   const remainder = t.amount - outcomes.reduce((s, o) => s + o.amountMinor, 0n);
@@ -60,7 +68,7 @@ export async function handleCredit(ctx: FileContext, account: string, t: Stateme
   await writeApplication(ledger, cash, { id: lineId, paymentId, line: t }, outcomes, ctx.actor, ctx.deferred);
   for (const o of outcomes) state.opens.set(o.invoice.id, o.openAfter);
   for (const l of payerLinks(t, decision.accountId, lineId)) (l.kind === 'iban' ? state.knowledge.ibans : state.knowledge.names).set(l.key, l.accountId);
-  return 'applied';
+  return { outcome: 'applied', lineId };
 }
 
 /** A debit reversing an earlier credit reopens what it paid; any other debit is kept, ignored. */

@@ -27,7 +27,8 @@ export function cashStore(db: Kysely<Database>, dialect: StoreDialect, clock: Cl
   };
 }
 
-function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CashWriter {
+/** Cash operations inside one transaction (shared with the Stripe events' transaction). */
+export function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CashWriter {
   return {
     async knownEntryIds(entryIds) {
       if (entryIds.length === 0) return new Set();
@@ -144,7 +145,7 @@ function changeColumns(c: BankLineChange): Pick<BankLinesTable, 'status' | 'reas
 }
 
 /** Maps a bank_lines row to the engine's view of it. */
-function fromLineRow(r: Selectable<BankLinesTable>): StoredBankLine {
+export function fromLineRow(r: Selectable<BankLinesTable>): StoredBankLine {
   return {
     id: toId(r.id),
     entryId: r.entry_id,

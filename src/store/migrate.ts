@@ -6,6 +6,7 @@ import * as ledger from './migrations/0001-ledger.ts';
 import * as cadence from './migrations/0002-cadence.ts';
 import * as cash from './migrations/0003-cash.ts';
 import * as inbound from './migrations/0004-inbound.ts';
+import * as cardRetries from './migrations/0005-card-retries.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -15,6 +16,7 @@ const steps: readonly Step[] = [
   { name: '0002-cadence', up: cadence.up },
   { name: '0003-cash', up: cash.up },
   { name: '0004-inbound', up: inbound.up },
+  { name: '0005-card-retries', up: cardRetries.up },
 ];
 
 /** Every schema version this build knows, oldest first. */

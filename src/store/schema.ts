@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { BankLinesTable, PayerLinksTable } from './migrations/0003-cash.ts';
 import type { ContactIssuesTable, InboundMessagesTable, PromisesTable } from './migrations/0004-inbound.ts';
+import type { CardAttemptsTable, CardFailuresTable, OutboundEventsTable, StripeEventsTable, StripeLinksTable } from './migrations/0005-card-retries.ts';
 
 /**
  * Table shapes as the database sees them (snake_case). Integers arrive as number (SQLite,
@@ -218,4 +219,5 @@ export interface Database {
   tasks: TasksTable;
   bank_lines: BankLinesTable; payer_links: PayerLinksTable;
   inbound_messages: InboundMessagesTable; promises: PromisesTable; contact_issues: ContactIssuesTable;
+  stripe_events: StripeEventsTable; stripe_links: StripeLinksTable; card_failures: CardFailuresTable; card_attempts: CardAttemptsTable; outbound_events: OutboundEventsTable;
 }

@@ -21,10 +21,10 @@ test('evaluation on 5,000 lines meets the targets of the issue', () => {
   const report = formatMatchingEvaluation(e);
   assert.ok(e.precision >= 0.999, report);
   assert.ok(e.referenceAutoRate >= 0.9, report);
-  // Lines whose invoice has an open same-amount twin at the same customer must go to review,
-  // so the target is measured on the others; the raw figure is asserted not to collapse.
-  assert.ok(e.nameAmountDecidableAutoRate >= 0.7, report);
-  assert.ok(e.nameAmountAutoRate >= 0.6, report);
+  // Lines whose invoice has an open same-amount twin at the same customer go to review (the
+  // generator's truth picks one twin at random), so they count against the raw figure.
+  assert.ok(e.nameAmountAutoRate >= 0.7, report);
+  assert.ok(e.nameAmountDecidableAutoRate >= 0.85, report);
   assert.equal(e.byScenario.no_match.autoRight + e.byScenario.no_match.autoWrong, 0, report);
   assert.equal(e.byScenario.currency_mismatch.autoWrong, 0, report);
   assert.match(report, /precision of automatic applications/);

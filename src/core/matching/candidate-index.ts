@@ -2,7 +2,7 @@
 // name words to invoices, so a bank line is compared with tens of invoices, never all of them.
 import { invoiceNumberKeys, typoVariants } from './invoice-number.ts';
 import { compactReference, readLine } from './line-evidence.ts';
-import { nameWords, wordSimilarity } from './payer-name.ts';
+import { formSimilarity, nameForm, type NameForm } from './payer-name.ts';
 import { defaultMatchSettings, type MatchSettings } from './settings.ts';
 import type { BankLine, OpenInvoice, PayerKnowledge } from './types.ts';
 
@@ -32,7 +32,7 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
   const amounts = new MultiMap<string>();
   const accounts = new MultiMap<number>();
   const nameIndex = new Map<string, Set<number>>();
-  const accountWords = new Map<number, string[]>();
+  const accountNames = new Map<number, NameForm>();
   // Leading letters of a number key -> key lengths: typo look-ups only for plausible shapes.
   const shapes = new Map<string, Set<number>>();
   invoices.forEach((inv, i) => {
@@ -46,10 +46,10 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
     if (inv.paymentReference !== null) references.add(compactReference(inv.paymentReference), i);
     amounts.add(`${inv.currency} ${inv.openMinor}`, i);
     accounts.add(inv.accountId, i);
-    if (!accountWords.has(inv.accountId)) {
-      const words = nameWords(inv.accountName);
-      accountWords.set(inv.accountId, words);
-      for (const w of words) {
+    if (!accountNames.has(inv.accountId)) {
+      const form = nameForm(inv.accountName);
+      accountNames.set(inv.accountId, form);
+      for (const w of form.words) {
         const set = nameIndex.get(w) ?? new Set<number>();
         set.add(inv.accountId);
         nameIndex.set(w, set);
@@ -65,13 +65,17 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
   const accountsNamed = (name: string, threshold: number): number[] => {
     const seen = new Set<number>();
     // Rarest words first, so a common word ("BAU", "SERVICES") cannot crowd out the payer.
-    const words = nameWords(name);
-    const postings = words
+    const payer = nameForm(name);
+    // A name cut short ends in part of a word, which no posting has; its whole words still do.
+    const postings = payer.words
       .map((w) => nameIndex.get(w))
       .filter((h): h is Set<number> => h !== undefined && h.size <= commonWordCap)
       .sort((x, y) => x.size - y.size);
     for (const hits of postings) for (const a of hits) if (seen.size < nameCandidateCap) seen.add(a);
-    return [...seen].filter((a) => wordSimilarity(words, accountWords.get(a) ?? []) >= threshold);
+    return [...seen].filter((a) => {
+      const account = accountNames.get(a);
+      return account !== undefined && formSimilarity(payer, account) >= threshold;
+    });
   };
 
   return {

@@ -15,7 +15,7 @@ export function rankProposals(proposals: readonly Proposal[]): Proposal[] {
 
 /**
  * Decides from ranked proposals. Automatic only when the best is at or above the threshold,
- * leads the runner-up by the margin, and nothing contradicts it: without a reference, another
+ * leads the runner-up by the margin (`rivalOf`), and nothing contradicts it: without a reference, another
  * open invoice of the customer with the same amount (`same_amount`); a reference or number
  * naming other invoices while the amount fits elsewhere (`conflicting_reference`).
  */
@@ -29,7 +29,7 @@ export function decide(
   if (best === undefined) return { kind: 'unmatched', reason: 'no_candidate' };
   const review = (reason: ReviewReason): MatchResult => ({ kind: 'review', proposals: shown, reason });
   if (best.score < settings.autoThreshold) return review('below_threshold');
-  const runnerUp = ranked[1];
+  const runnerUp = rivalOf(best, ranked);
   // Evidence is rounded to thousandths, so the comparison is exact at the margin.
   if (runnerUp !== undefined && Math.round((best.evidence - runnerUp.evidence) * 1000) < Math.round(settings.autoMargin * 1000)) {
     return review('too_close');
@@ -45,6 +45,18 @@ export function decide(
     remainderMinor: best.remainderMinor,
     shortMinor: best.shortMinor,
   };
+}
+
+/**
+ * The proposal the best must lead by the margin: the next one, except that a proposal paying
+ * its invoices to the cent is not rivalled by one that fits only after writing off bank charges.
+ * A payment that happens to equal another open amount exactly, when it was really that invoice
+ * less a fee, is a coincidence of cents; an invoice owing a little more than an exact payment is
+ * common (a customer with 25 open invoices has one within 0.5 % of most amounts).
+ */
+function rivalOf(best: Proposal, ranked: readonly Proposal[]): Proposal | undefined {
+  const toTheCent = best.shortMinor === 0n && best.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_combined');
+  return ranked.slice(1).find((p) => !(toTheCent && p.shortMinor > 0n));
 }
 
 // Another open invoice of the same customer owes exactly what one of the chosen invoices owes.

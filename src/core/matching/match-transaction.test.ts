@@ -20,6 +20,9 @@ const ledger: OpenInvoice[] = [
   invoice(7, { accountId: 2, accountName: 'Ashford Joinery Ltd', openMinor: 88_800n }),
   invoice(8, { accountId: 2, accountName: 'Ashford Joinery Ltd', openMinor: 12_345n, currency: 'GBP' as CurrencyCode }),
   invoice(9, { accountId: 3, accountName: 'Lefèvre Transports SAS', openMinor: 40_000n, issueDate: '2024-06-01' as LocalDate, dueDate: '2024-07-01' as LocalDate }),
+  invoice(20, { accountId: 4, accountName: 'Brandt Sanitär KG', openMinor: 48_100n }),
+  invoice(21, { accountId: 4, accountName: 'Brandt Sanitär KG', openMinor: 48_300n }),
+  invoice(22, { accountId: 5, accountName: 'Keystone & Ironwood Distribution LLC', openMinor: 415_282n }),
 ];
 const iban = 'DE89370400440532013000';
 const knowsIban: PayerKnowledge = { ibans: new Map([[iban, 1]]), names: new Map() };
@@ -68,6 +71,9 @@ const rows: Row[] = [
   { name: 'part payment with a reference only: review', line: { amountMinor: 60_000n, reference: rf }, expect: review('below_threshold') },
   { name: 'overpayment keeps the remainder', line: { amountMinor: 123_456n + 1_000n, reference: rf, counterpartyName: 'Müller Bau GmbH' }, expect: auto([1], { remainder: 1_000n }) },
   { name: 'name and exact amount, unique', line: { amountMinor: 88_800n, counterpartyName: 'JOINERY ASHFORD LTD' }, expect: auto([7]) },
+  { name: 'exact amount beats an invoice that fits only less bank charges', line: { amountMinor: 48_100n, counterpartyName: 'BRANDT SANITAER KG' }, expect: auto([20]) },
+  { name: 'two invoices that both fit less bank charges: review', line: { amountMinor: 48_000n, counterpartyName: 'BRANDT SANITAER KG' }, expect: review('too_close') },
+  { name: 'payer name cut at the field width, exact amount', line: { amountMinor: 415_282n, counterpartyName: 'KEYSTONE & IRONWOOD DIS' }, expect: auto([22]) },
   { name: 'name too different', line: { amountMinor: 88_800n, counterpartyName: 'Ashford Holdings' }, expect: review('below_threshold') },
   { name: 'currency mismatch', line: { amountMinor: 12_345n, remittance: 'INV-2024-000008' }, expect: unmatched('currency_mismatch') },
   { name: 'paid long before the invoice date', line: { amountMinor: 40_000n, remittance: 'INV-2024-000009', bookingDate: '2024-03-01' as LocalDate }, expect: unmatched('no_candidate') },

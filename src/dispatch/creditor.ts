@@ -8,4 +8,6 @@ export type Creditor = {
   /** URL template for the payment link; {account} and {invoice} are filled in. */
   readonly paymentLink: string | null;
   readonly portalLink: string | null;
+  /** Where card-update emails send the customer: a URL template with {token}, {account}, {invoice}, and the secret signing {token}. */
+  readonly cardUpdate?: { readonly link: string; readonly secret: string | null } | null;
 };

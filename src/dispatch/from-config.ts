@@ -16,7 +16,7 @@ export async function delivererFromConfig(config: Config): Promise<{ deliverer: 
   const c = config.creditor;
   const deliverer = channelDeliverer({
     templates,
-    creditor: { name: c.name, addressLines: c.addressLines, email: c.email, phone: c.phone, bank: c.iban ? { iban: c.iban, bic: c.bic ?? '' } : null, paymentLink: c.paymentLink, portalLink: c.portalLink },
+    creditor: { name: c.name, addressLines: c.addressLines, email: c.email, phone: c.phone, bank: c.iban ? { iban: c.iban, bic: c.bic ?? '' } : null, paymentLink: c.paymentLink, portalLink: c.portalLink, cardUpdate: config.cards.updateLink ? { link: config.cards.updateLink, secret: config.cards.linkSecret } : null },
     email: provider ? { provider, from, replies } : null,
     letterDir: config.letterDir,
     paper: config.paper,

@@ -2,6 +2,7 @@ import { asCurrency, type CurrencyCode } from '../core/currency.ts';
 import { daysBetween, addDays, type LocalDate } from '../core/local-date.ts';
 import type { TouchDelivery } from '../engine/dispatch-ports.ts';
 import type { ReminderContent } from '../templates/index.ts';
+import { cardUpdateLink } from './card-link.ts';
 import type { Creditor } from './creditor.ts';
 import { interestFor } from './interest.ts';
 
@@ -37,5 +38,6 @@ export function reminderContent(touch: TouchDelivery, creditor: Creditor, today:
     deadline: hard ? addDays(today, touch.tone === 'final' ? 7 : 10) : null,
     interest: hard ? interestFor(touch, currency, today) : null,
     today,
+    card: touch.card ? { hard: touch.card.hard, final: touch.card.final, retryOn: touch.card.retryOn, suspendOn: touch.card.suspendOn, updateLink: cardUpdateLink(creditor, touch, today) } : null,
   };
 }

@@ -22,6 +22,17 @@ export type TouchDelivery = {
   readonly delivered: readonly Channel[];
   readonly override: { readonly subject: string | null; readonly text: string | null };
   readonly attempts: number;
+  /** For a card-update email: its failed card payment as it stands now; absent or null for reminders. */
+  readonly card?: CardOfTouch | null;
+};
+
+/** The failed card payment a card-update touch is about. */
+export type CardOfTouch = {
+  readonly failureId: number;
+  readonly hard: boolean;
+  readonly final: boolean;
+  readonly retryOn: LocalDate | null;
+  readonly suspendOn: LocalDate | null;
 };
 
 /** The outcome of one channel of one touch. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { Channel, Tone } from '../core/policy/types.ts';
-import type { DispatchStore } from '../engine/dispatch-ports.ts';
+import type { CardOfTouch, DispatchStore } from '../engine/dispatch-ports.ts';
 import { toCaseRecord } from './cadence-store.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
@@ -40,6 +40,7 @@ export function dispatchStore(db: Kysely<Database>, dialect: StoreDialect): Disp
         db.selectFrom('touches').select(['planned_on', 'step_id', 'channels']).where('case_id', '=', t.case_id).where('status', '=', 'sent').where('id', '!=', touchId).orderBy('planned_on').execute(),
         db.selectFrom('deliveries').select('channel').where('touch_id', '=', touchId).where('status', '=', 'sent').execute(),
       ]);
+      const card = t.policy_id === 'card-retry' ? await cardOf(db, touchId, t.step_id) : null;
       const ids = invoices.map((i) => i.id);
       const disputed = ids.length === 0 ? [] : await db.selectFrom('disputes').select('invoice_id').where('invoice_id', 'in', ids).where('status', '=', 'open').execute();
       const disputedIds = new Set(disputed.map((d) => toId(d.invoice_id)));
@@ -63,6 +64,7 @@ export function dispatchStore(db: Kysely<Database>, dialect: StoreDialect): Disp
         delivered: delivered.map((d) => d.channel as Channel),
         override: { subject: t.override_subject, text: t.override_text },
         attempts: toId(t.attempts),
+        card,
       };
     },
     async recordChannel(touchId, channel, result, nowIso) {
@@ -89,4 +91,12 @@ export function dispatchStore(db: Kysely<Database>, dialect: StoreDialect): Disp
       await db.insertInto('tasks').values({ kind: task.kind, account_id: task.accountId, touch_id: task.touchId, title: task.title, detail: task.detail, status: 'open', created_at: nowIso }).execute();
     },
   };
+}
+
+/** The failed card payment a card-update touch is about, as it stands now. */
+async function cardOf(db: Kysely<Database>, touchId: number, stepId: string): Promise<CardOfTouch | null> {
+  const f = await db.selectFrom('card_failures').select(['id', 'stop_reason', 'next_retry_on', 'suspend_on'])
+    .where((eb) => eb.or([eb('update_touch_id', '=', touchId), eb('final_touch_id', '=', touchId)])).executeTakeFirst();
+  if (!f) return null;
+  return { failureId: toId(f.id), hard: f.stop_reason === 'hard_decline', final: stepId === 'card-final', retryOn: f.next_retry_on as LocalDate | null, suspendOn: f.suspend_on as LocalDate | null };
 }

@@ -4,7 +4,7 @@ import { LiquidError, type Liquid, type Template } from 'liquidjs';
 import type { Tone } from '../core/policy/types.ts';
 import type { Engines } from './engine.ts';
 import { formattingLocale } from './format.ts';
-import { sampleContents } from './sample.ts';
+import { sampleCardContents, sampleContents } from './sample.ts';
 import { templateScope } from './scope.ts';
 import { splitSections } from './sections.ts';
 import { unknownVariable } from './variables.ts';
@@ -20,6 +20,8 @@ export type TemplateProblem = {
 export type TemplateTarget = {
   readonly language: string;
   readonly tone: Tone;
+  /** A reminder of its tone, or a card-update email (rendered with card samples). */
+  readonly purpose: 'reminder' | 'card-update';
   readonly required: readonly string[];
 } | null;
 
@@ -77,7 +79,8 @@ export function checkTemplate(
     }
   }
   if (problems.length > 0) return { problems, sections: null };
-  for (const sample of sampleContents(target.language, target.tone)) {
+  const samples = target.purpose === 'card-update' ? sampleCardContents(target.language) : sampleContents(target.language, target.tone);
+  for (const sample of samples) {
     const scope = templateScope(sample);
     const globals = { locale: formattingLocale(sample.language, target.language) };
     for (const [name, templates] of sections) {

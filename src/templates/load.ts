@@ -25,7 +25,9 @@ export type TemplateSet = {
   readonly origins: ReadonlyMap<string, string>;
 };
 
-const mainName = new RegExp(`^(${tones.join('|')})\\.(${templateChannels.join('|')})\\.liquid$`);
+/** Templates for a purpose rather than a tone: the card-update emails of failed card payments. */
+export const purposeTemplates = ['card-update'] as const;
+const mainName = new RegExp(`^(${[...tones, ...purposeTemplates].join('|')})\\.(${templateChannels.join('|')})\\.liquid$`);
 const partialName = /^_[a-z0-9][a-z0-9_.-]*\.liquid$/;
 const languageDir = /^[a-z]{2,3}$/;
 
@@ -48,7 +50,9 @@ export async function loadTemplates(customDir: string | null): Promise<TemplateS
     const [language = '', name = ''] = key.split('/');
     const main = mainName.exec(name);
     const target = main
-      ? { language, tone: main[1] as Tone, required: sectionsOf[main[2] as TemplateChannel] }
+      ? main[1] === 'card-update'
+        ? { language, tone: 'soft' as Tone, purpose: 'card-update' as const, required: sectionsOf[main[2] as TemplateChannel] }
+        : { language, tone: main[1] as Tone, purpose: 'reminder' as const, required: sectionsOf[main[2] as TemplateChannel] }
       : null;
     const result = checkTemplate(engines, key, file.source, target, origins);
     problems.push(...result.problems);
@@ -100,7 +104,7 @@ async function readTemplateDir(
         problems.push({
           file: origin,
           line: null,
-          message: 'not a template name: use <tone>.<channel>.liquid or _<partial>.liquid',
+          message: 'not a template name: use <tone>.<channel>.liquid, card-update.email.liquid or _<partial>.liquid',
         });
         continue;
       }

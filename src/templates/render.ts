@@ -64,16 +64,18 @@ export function renderReminder<C extends TemplateChannel>(
 function pick(templates: TemplateSet, content: ReminderContent, channel: TemplateChannel) {
   const languages = [primaryLanguage(content.language), fallbackLanguage];
   const names = channel === 'whatsapp' ? ['whatsapp', 'sms'] : [channel];
+  // A card-update email has its own template; its tone only sets how firm the words are.
+  const base = content.card === null ? content.tone : 'card-update';
   for (const language of languages) {
     for (const name of names) {
-      const key = `${language}/${content.tone}.${name}.liquid`;
+      const key = `${language}/${base}.${name}.liquid`;
       const sections = templates.parsed.get(key);
       if (sections !== undefined) return { key, language, sections };
     }
   }
   throw new DunwiseError(
     ErrorCode.notFound,
-    `no ${content.tone} ${channel} template in ${content.language} or ${fallbackLanguage}`,
+    `no ${base} ${channel} template in ${content.language} or ${fallbackLanguage}`,
   );
 }
 

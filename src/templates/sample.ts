@@ -46,6 +46,7 @@ export function sampleContents(language: string, tone: Tone): readonly ReminderC
     deadline: null,
     interest: null,
     today: d('2025-02-16'),
+    card: null,
   };
   const full: ReminderContent = {
     ...bare,
@@ -76,4 +77,13 @@ export function sampleContents(language: string, tone: Tone): readonly ReminderC
     today: d('2025-03-26'),
   };
   return [bare, full];
+}
+
+/** The samples card-update templates are checked with: a soft decline retried, a hard one near suspension. */
+export function sampleCardContents(language: string): readonly ReminderContent[] {
+  const [bare, full] = sampleContents(language, 'soft') as [ReminderContent, ReminderContent];
+  return [
+    { ...bare, stepId: 'card-update', invoices: bare.invoices.slice(0, 1), card: { hard: false, final: false, retryOn: d('2025-02-18'), suspendOn: null, updateLink: null } },
+    { ...full, stepId: 'card-final', tone: 'firm', invoices: full.invoices.slice(0, 1), totalOpenMinor: full.invoices[0]?.openMinor ?? 0n, card: { hard: true, final: true, retryOn: null, suspendOn: d('2025-03-05'), updateLink: 'https://billing.supplier.example/card?token=abc' } },
+  ];
 }

@@ -37,6 +37,23 @@ export type ReminderInterest = {
   readonly until: LocalDate;
 };
 
+/**
+ * A failed card payment, for the card-update emails (templates/<lang>/card-update.email.liquid):
+ * whether the card can be retried, when, and the last day before the service is suspended.
+ */
+export type CardNotice = {
+  /** The decline was hard: the card will not be retried, only a new card helps. */
+  readonly hard: boolean;
+  /** The retries have run out (the card-final email). */
+  readonly final: boolean;
+  /** The next retry, while retrying. */
+  readonly retryOn: LocalDate | null;
+  /** The day the service is suspended unless the card is updated, once retrying has ended. */
+  readonly suspendOn: LocalDate | null;
+  /** Where the customer updates the card (signed, expiring), or null. */
+  readonly updateLink: string | null;
+};
+
 /** Everything a template may say about one reminder: one account, one currency, one step. */
 export type ReminderContent = {
   /** BCP 47 tag of the contact's language ("de", "en-GB"); templates fall back to English. */
@@ -70,6 +87,8 @@ export type ReminderContent = {
   readonly interest: ReminderInterest | null;
   /** The creditor's today: the date printed on the message. */
   readonly today: LocalDate;
+  /** Set for card-update emails only; they use the card-update template instead of the tone's. */
+  readonly card: CardNotice | null;
 };
 
 /** The channels templates exist for; WhatsApp falls back to the SMS template. */

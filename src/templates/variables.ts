@@ -51,6 +51,7 @@ export const scopeShape: Shape = object({
     until: scalar,
   }),
   today: scalar,
+  card: object({ hard: scalar, final: scalar, retryOn: scalar, suspendOn: scalar, updateLink: scalar }),
   // Derived in scope.ts:
   claimTotalMinor: scalar,
   maxDaysOverdue: scalar,

@@ -1,14 +1,16 @@
 // The floor: the same rows inserted with the raw driver in one transaction, no parsing, no
 // checks, no Kysely: multi-row INSERTs of prepared parameters, accounts first (foreign keys).
+// The rows carry what the import stores: a 22-character content hash, the file as source, the
+// import's id (their values are stand-ins: the floor computes nothing).
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { benchRow, type BenchRow } from './generate.ts';
 
-const columns = ['account_id', 'number', 'kind', 'currency', 'total_minor', 'open_minor', 'issue_date', 'due_date', 'due_date_source', 'status', 'content_hash', 'source', 'created_at', 'updated_at'];
+const columns = ['account_id', 'number', 'kind', 'currency', 'total_minor', 'open_minor', 'issue_date', 'due_date', 'due_date_source', 'status', 'content_hash', 'source', 'import_id', 'created_at', 'updated_at'];
 const perStatement = 500;
 
-function invoiceParams(r: BenchRow, accountId: number, at: string): unknown[] {
-  return [accountId, r.number, 'invoice', r.currency, r.totalMinor, r.openMinor, r.issueDate, r.dueDate, 'explicit', 'open', 'x', 'floor', at, at];
+function invoiceParams(r: BenchRow, accountId: number, source: string, at: string): unknown[] {
+  return [accountId, r.number, 'invoice', r.currency, r.totalMinor, r.openMinor, r.issueDate, r.dueDate, 'explicit', 'open', r.number.padEnd(22, '-'), source, 1, at, at];
 }
 
 function insertSql(placeholder: (i: number) => string, rows: number): string {
@@ -18,7 +20,7 @@ function insertSql(placeholder: (i: number) => string, rows: number): string {
 }
 
 /** Inserts `rows` invoices (and their accounts) into a migrated SQLite store file; returns seconds. */
-export function sqliteFloor(file: string, rows: number, accounts: number): number {
+export function sqliteFloor(file: string, source: string, rows: number, accounts: number): number {
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
   const at = new Date().toISOString();
@@ -34,7 +36,7 @@ export function sqliteFloor(file: string, rows: number, accounts: number): numbe
   for (let i = 0; i < rows; i += perStatement) {
     const n = Math.min(perStatement, rows - i);
     const params: unknown[] = [];
-    for (let k = 0; k < n; k++) params.push(...invoiceParams(benchRow(i + k, accounts), ids[(i + k) % accounts] as number, at));
+    for (let k = 0; k < n; k++) params.push(...invoiceParams(benchRow(i + k, accounts), ids[(i + k) % accounts] as number, source, at));
     const stmt = n === perStatement ? full : db.prepare(insertSql(() => '?', n));
     stmt.run(...(params as (string | number | bigint)[]));
   }
@@ -45,7 +47,7 @@ export function sqliteFloor(file: string, rows: number, accounts: number): numbe
 }
 
 /** The same on PostgreSQL (one connection, one transaction); returns seconds. */
-export async function postgresFloor(url: string, rows: number, accounts: number): Promise<number> {
+export async function postgresFloor(url: string, source: string, rows: number, accounts: number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const at = new Date().toISOString();
@@ -68,7 +70,7 @@ export async function postgresFloor(url: string, rows: number, accounts: number)
   for (let i = 0; i < rows; i += perStatement) {
     const n = Math.min(perStatement, rows - i);
     const params: unknown[] = [];
-    for (let k = 0; k < n; k++) params.push(...invoiceParams(benchRow(i + k, accounts), ids[(i + k) % accounts] as number, at));
+    for (let k = 0; k < n; k++) params.push(...invoiceParams(benchRow(i + k, accounts), ids[(i + k) % accounts] as number, source, at));
     await client.query(insertSql((p) => `$${p}`, n), params);
   }
   await client.query('COMMIT');

@@ -34,7 +34,7 @@ export async function importBench(dir: string, rows: number, accounts: number, p
   rmSync(floorDir, { recursive: true, force: true });
   await (await openStore({ kind: 'sqlite', dataDir: floorDir })).close();
   process.stderr.write('sqlite: floor ...\n');
-  const sqliteFloorSeconds = sqliteFloor(join(floorDir, 'dunwise.sqlite'), rows, accounts);
+  const sqliteFloorSeconds = sqliteFloor(join(floorDir, 'dunwise.sqlite'), csv, rows, accounts);
   rmSync(floorDir, { recursive: true, force: true });
   const importDir = join(dir, 'sqlite-import');
   rmSync(importDir, { recursive: true, force: true });
@@ -47,7 +47,7 @@ export async function importBench(dir: string, rows: number, accounts: number, p
     const floorUrl = await freshDatabase(postgresUrl, 'bench_floor');
     await (await openStore({ kind: 'postgres', url: floorUrl })).close();
     process.stderr.write('postgres: floor ...\n');
-    const pgFloorSeconds = await postgresFloor(floorUrl, rows, accounts);
+    const pgFloorSeconds = await postgresFloor(floorUrl, csv, rows, accounts);
     const importUrl = await freshDatabase(postgresUrl, 'bench_import');
     process.stderr.write('postgres: import ...\n');
     const pgImport = runImport(csv, { DATABASE_URL: importUrl });

@@ -5,10 +5,24 @@ import { hash } from 'node:crypto';
  * of the same data give the same fingerprint, so re-importing changes nothing.
  */
 export function fingerprint(record: object): string {
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(Object.keys(record));
   let canonical = '';
   for (const key of keys) canonical += `${key}\u0001${valueText((record as Record<string, unknown>)[key])}\u0002`;
   return hash('sha256', canonical, 'base64url').slice(0, 22);
+}
+
+// Records of one kind share their keys: each key list is sorted once (an import hashes a
+// million records of the same shape).
+const sorted = new Map<string, readonly string[]>();
+
+function sortedKeys(keys: string[]): readonly string[] {
+  const shape = keys.join('\u0001');
+  const hit = sorted.get(shape);
+  if (hit !== undefined) return hit;
+  if (sorted.size >= 64) sorted.clear();
+  const order = keys.sort();
+  sorted.set(shape, order);
+  return order;
 }
 
 function valueText(value: unknown): string {
@@ -22,7 +36,8 @@ function valueText(value: unknown): string {
     case 'undefined':
       return '\u0003';
     default:
-      return value === null ? '\u0000' : JSON.stringify(value, bigintAsString);
+      if (value === null) return '\u0000';
+      return Array.isArray(value) && value.length === 0 ? '[]' : JSON.stringify(value, bigintAsString);
   }
 }
 

@@ -33,7 +33,7 @@ export async function importInvoices(store: LedgerStore, input: ImportInvoicesIn
       const importId = await w.startImport({ kind: 'invoices', file: input.file, fileHash: input.fileHash });
       const accounts = new AccountResolver(w, input.defaults);
       const credits: string[] = [];
-      let batch: { where: string; record: InvoiceRecord }[] = [];
+      let batch: Pending[] = [];
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
         const result = await writeBatch(w, batch, { importId, file: input.file, actor, accounts, problems });
@@ -52,7 +52,7 @@ export async function importInvoices(store: LedgerStore, input: ImportInvoicesIn
         const ruleProblems = checkInvoiceRecord(item.record);
         for (const p of ruleProblems) problems.add({ file: input.file, where: item.where, field: p.field, reason: p.reason });
         if (ruleProblems.length > 0 || problems.count > 0) continue; // keep reading to report every bad row
-        batch.push({ where: item.where, record: item.record });
+        batch.push({ where: item.where, record: item.record, fingerprint: item.fingerprint ?? fingerprint(item.record) });
         if (batch.length >= batchSize) await flush();
       }
       if (problems.count === 0) await flush();
@@ -69,6 +69,9 @@ export async function importInvoices(store: LedgerStore, input: ImportInvoicesIn
   return { file: input.file, status: 'imported', ...counts, problems: [], problemCount: 0 };
 }
 
+/** A checked record waiting for its batch, with its fingerprint. */
+type Pending = { where: string; record: InvoiceRecord; fingerprint: string };
+
 type BatchContext = {
   importId: number;
   file: string;
@@ -79,7 +82,7 @@ type BatchContext = {
 
 async function writeBatch(
   w: LedgerWriter,
-  batch: readonly { where: string; record: InvoiceRecord }[],
+  batch: readonly Pending[],
   ctx: BatchContext,
 ): Promise<{ inserted: number; updated: number; unchanged: number; newCredits: string[] }> {
   const accountIds = await ctx.accounts.resolve(batch.map((b) => b.record));
@@ -88,8 +91,8 @@ async function writeBatch(
   const seenHere = new Map<string, string>();
   let updated = 0;
   let unchanged = 0;
-  for (const { where, record } of batch) {
-    const row = toRow(record, accountIds.get(record.accountRef) as number, ctx);
+  for (const { where, record, fingerprint: contentHash } of batch) {
+    const row = toRow(record, accountIds.get(record.accountRef) as number, contentHash, ctx);
     const before = existing.get(record.number);
     const earlier = seenHere.get(record.number);
     if (earlier !== undefined || (before && before.importId === ctx.importId)) {
@@ -111,7 +114,8 @@ async function writeBatch(
     }
   }
   if (ctx.problems.count > 0) return { inserted: 0, updated, unchanged, newCredits: [] };
-  const ids = inserts.length > 0 ? await w.insertInvoices(inserts.map((i) => i.row)) : new Map<string, number>();
+  const withIds = inserts.some((i) => i.record.instalments.length > 0);
+  const ids = inserts.length > 0 ? await w.insertInvoices(inserts.map((i) => i.row), withIds) : new Map<string, number>();
   for (const { record } of inserts) {
     if (record.instalments.length > 0) await replaceInstalments(w, ids.get(record.number) as number, record, false);
   }
@@ -125,7 +129,7 @@ async function replaceInstalments(w: LedgerWriter, invoiceId: number, r: Invoice
   await w.insertInstalments(r.instalments.map((i, seq) => ({ invoiceId, seq: seq + 1, dueDate: i.dueDate, amountMinor: i.amountMinor })));
 }
 
-function toRow(r: InvoiceRecord, accountId: number, ctx: BatchContext): InvoiceRow {
+function toRow(r: InvoiceRecord, accountId: number, contentHash: string, ctx: BatchContext): InvoiceRow {
   return {
     accountId,
     number: r.number,
@@ -141,7 +145,7 @@ function toRow(r: InvoiceRecord, accountId: number, ctx: BatchContext): InvoiceR
     terms: r.terms,
     correctsNumber: r.correctsNumber,
     status: r.openMinor === 0n ? (r.kind === 'credit_note' ? 'applied' : 'paid') : 'open',
-    contentHash: fingerprint(r),
+    contentHash,
     source: ctx.file,
     importId: ctx.importId,
   };

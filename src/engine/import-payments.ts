@@ -43,7 +43,7 @@ export async function importPayments(store: LedgerStore, input: ImportPaymentsIn
         }
         counts.records += 1;
         const p = item.record;
-        const hash = fingerprint(p);
+        const hash = item.fingerprint ?? fingerprint(p);
         if (p.amountMinor <= 0n || p.amountMinor > maxMinor) {
           problems.add({ file: input.file, where: item.where, field: 'amount', reason: 'a received payment must be a positive amount within range' });
           continue;

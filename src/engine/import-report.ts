@@ -2,7 +2,13 @@ import type { InputProblem } from '../core/ledger.ts';
 
 /** One item read from an input file: a record with its place, or a problem with it. */
 export type ImportItem<T> =
-  | { readonly kind: 'record'; readonly where: string; readonly record: T }
+  | {
+      readonly kind: 'record';
+      readonly where: string;
+      readonly record: T;
+      /** `fingerprint(record)`, when the reader computed it already (on its parser thread). */
+      readonly fingerprint?: string;
+    }
   | { readonly kind: 'problem'; readonly problem: InputProblem };
 
 /** What an import did: all of the file, or (rejected) none of it, with every problem found. */

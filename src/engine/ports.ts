@@ -75,7 +75,8 @@ export interface LedgerWriter {
   insertAccounts(rows: readonly NewAccount[]): Promise<Map<string, number>>;
   insertContacts(rows: readonly NewContact[]): Promise<void>;
   findInvoices(numbers: readonly string[]): Promise<Map<string, StoredInvoice>>;
-  insertInvoices(rows: readonly InvoiceRow[]): Promise<Map<string, number>>;
+  /** Inserts new invoices; their ids by number only when `withIds` (instalments need them). */
+  insertInvoices(rows: readonly InvoiceRow[], withIds: boolean): Promise<Map<string, number>>;
   updateInvoice(id: number, row: InvoiceRow): Promise<void>;
   setOpenAmount(id: number, openMinor: bigint, status: string): Promise<void>;
   insertInstalments(rows: readonly { invoiceId: number; seq: number; dueDate: string; amountMinor: bigint }[]): Promise<void>;

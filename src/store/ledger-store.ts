@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { InvoiceKind } from '../core/ledger.ts';
 import type { LedgerStore, LedgerWriter, InvoiceRow, StoredInvoice } from '../engine/ports.ts';
+import { insertRows } from './bulk-insert.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { Database, InvoicesTable } from './schema.ts';
 import type { Selectable } from 'kysely';
@@ -32,12 +33,8 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
     },
     async insertAccounts(rows) {
       const at = now();
-      const out = await trx
-        .insertInto('accounts')
-        .values(rows.map((a) => ({ ref: a.ref, name: a.name, currency: a.currency, locale: a.locale, time_zone: a.timeZone, country: a.country, segment: a.segment, owner: a.owner, created_at: at })))
-        .returning(['id', 'ref'])
-        .execute();
-      return new Map(out.map((r) => [r.ref, toId(r.id)]));
+      const out = await insertRows(trx, 'accounts', accountColumns, rows.map((a) => [a.ref, a.name, a.currency, a.locale, a.timeZone, a.country, a.segment, a.owner, at]), ['id', 'ref']);
+      return new Map(out.map((r) => [r['ref'] as string, toId(r['id'] as number)]));
     },
     async insertContacts(rows) {
       await trx
@@ -50,14 +47,10 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
       const rows = await trx.selectFrom('invoices').selectAll().where('number', 'in', numbers).execute();
       return new Map(rows.map((r) => [r.number, fromInvoiceRow(r)]));
     },
-    async insertInvoices(rows) {
+    async insertInvoices(rows, withIds) {
       const at = now();
-      const out = await trx
-        .insertInto('invoices')
-        .values(rows.map((r) => ({ ...toInvoiceColumns(r), created_at: at, updated_at: at })))
-        .returning(['id', 'number'])
-        .execute();
-      return new Map(out.map((r) => [r.number, toId(r.id)]));
+      const out = await insertRows(trx, 'invoices', invoiceColumns, rows.map((r) => [...invoiceValues(r), at, at]), withIds ? ['id', 'number'] : []);
+      return new Map(out.map((r) => [r['number'] as string, toId(r['id'] as number)]));
     },
     async updateInvoice(id, row) {
       await trx.updateTable('invoices').set({ ...toInvoiceColumns(row), updated_at: now() }).where('id', '=', id).execute();
@@ -129,6 +122,14 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
       await trx.updateTable('imports').set({ status, records, problems, finished_at: now() }).where('id', '=', id).execute();
     },
   };
+}
+
+const accountColumns = ['ref', 'name', 'currency', 'locale', 'time_zone', 'country', 'segment', 'owner', 'created_at'] as const;
+const invoiceColumns = ['account_id', 'number', 'kind', 'currency', 'total_minor', 'open_minor', 'issue_date', 'due_date', 'due_date_source', 'payment_reference', 'po_number', 'terms', 'corrects_number', 'status', 'content_hash', 'source', 'import_id', 'created_at', 'updated_at'] as const;
+
+/** An invoice row's values in the order of `invoiceColumns` (without the two timestamps). */
+function invoiceValues(r: InvoiceRow): unknown[] {
+  return [r.accountId, r.number, r.kind, r.currency, r.totalMinor, r.openMinor, r.issueDate, r.dueDate, r.dueDateSource, r.paymentReference, r.poNumber, r.terms, r.correctsNumber, r.status, r.contentHash, r.source, r.importId];
 }
 
 function toInvoiceColumns(r: InvoiceRow): Omit<InvoicesTable, 'id' | 'created_at' | 'updated_at'> {

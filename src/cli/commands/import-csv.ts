@@ -80,7 +80,7 @@ async function importOne(app: App, kind: 'invoices' | 'payments', file: string, 
       if (item.kind === 'record') {
         records += 1;
         if (records % 1000 === 0) progress.update(bytes, records);
-        yield { kind: 'record', where: `line ${item.line}`, record: item.record };
+        yield { kind: 'record', where: `line ${item.line}`, record: item.record, ...(item.fingerprint === undefined ? {} : { fingerprint: item.fingerprint }) };
       } else {
         yield item;
       }

@@ -36,6 +36,19 @@ const timePart = /[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AP]M)?\s*(?:Z|[+-
  * With `order` null, a slash date is read only when a part above 12 shows which is the day.
  */
 export function parseLocaleDate(text: string, order: DateOrder | null): LocaleDate {
+  // A ledger repeats the same few hundred dates: each text is read once (the results are immutable).
+  const key = `${order ?? ''}|${text}`;
+  const hit = seen.get(key);
+  if (hit !== undefined) return hit;
+  const read = readDate(text, order);
+  if (seen.size >= 8192) seen.clear();
+  seen.set(key, read);
+  return read;
+}
+
+const seen = new Map<string, LocaleDate>();
+
+function readDate(text: string, order: DateOrder | null): LocaleDate {
   const value = text.trim().replace(timePart, '').trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (m) return build(text, Number(m[1]), Number(m[2]), Number(m[3]), null);

@@ -42,5 +42,5 @@ export type CsvImportOptions = {
 
 /** One result of reading a CSV file: a validated record, or a problem with one row. */
 export type CsvItem<T> =
-  | { readonly kind: 'record'; readonly line: number; readonly record: T }
+  | { readonly kind: 'record'; readonly line: number; readonly record: T; readonly fingerprint?: string }
   | { readonly kind: 'problem'; readonly problem: InputProblem };

@@ -3,6 +3,7 @@
 // once `maxInFlight` batches are unconsumed, so memory stays flat however large the file.
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { fingerprint } from '../../engine/fingerprint.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
 import { readInvoiceCsv } from './read-invoices.ts';
 import { readPaymentCsv } from './read-payments.ts';
@@ -44,7 +45,8 @@ async function run(): Promise<void> {
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (release = resolve));
   };
   for await (const item of source) {
-    batch.push(item);
+    // The fingerprint is hashed here, on the parser's core, not on the thread that writes.
+    batch.push(item.kind === 'record' ? { ...item, fingerprint: fingerprint(item.record as object) } : item);
     if (batch.length >= batchSize) await send();
   }
   if (batch.length > 0) await send();

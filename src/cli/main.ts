@@ -6,6 +6,10 @@ import * as cashImport from './commands/cash-import.ts';
 import * as cashParse from './commands/cash-parse.ts';
 import * as cashQueue from './commands/cash-queue.ts';
 import * as cashResolve from './commands/cash-resolve.ts';
+import * as cashStripe from './commands/cash-stripe.ts';
+import * as cashStripeListen from './commands/cash-stripe-listen.ts';
+import * as cashStripeAdmin from './commands/cash-stripe-admin.ts';
+import * as cardsCommand from './commands/cards.ts';
 import * as evalMatching from './commands/eval-matching.ts';
 import * as demo from './commands/demo.ts';
 import * as importCsv from './commands/import-csv.ts';
@@ -53,8 +57,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const inbox = program.command('inbox').description('replies received: classify files, list, show, reclassify');
   inboxClassify.register(inbox, ctx);
   inboxQueue.register(inbox, ctx);
-  const cashCommand = program.command('cash').description('bank statements: parse, import and apply to invoices, review the queue');
-  for (const c of [cashParse, cashImport, cashQueue, cashResolve]) c.register(cashCommand, ctx);
+  const cashCommand = program.command('cash').description('bank statements and Stripe events: parse, import and apply to invoices, review the queue');
+  for (const c of [cashParse, cashImport, cashQueue, cashResolve, cashStripe, cashStripeListen, cashStripeAdmin]) c.register(cashCommand, ctx);
+  cardsCommand.register(program, ctx);
   evalMatching.register(program, ctx);
   evalReplies.register(program, ctx);
   try {

@@ -40,7 +40,7 @@ export async function applyStripePayment(tx: StripeTx, e: PaymentEvent, ctx: Str
   const invoices = decision.parts.map((p) => ({ number: p.invoice.number, amountMinor: p.amountMinor.toString() }));
   await learnLinks(tx, e, decision.accountId, decision.parts.length === 1 ? (decision.parts[0]?.invoice.id ?? null) : null);
   const recovered = await recoverFailure(tx, e);
-  return { status: 'applied', reason: 'paid', detail: { bankLine: lineId, via: link.via, invoices, ...(recovered === null ? {} : { cardFailure: recovered }) }, bankLineId: lineId, cardFailureId: recovered };
+  return { status: 'applied', reason: 'paid', detail: { bankLine: lineId, via: link.via, invoices, currency: e.currency, ...(recovered === null ? {} : { cardFailure: recovered }) }, bankLineId: lineId, cardFailureId: recovered };
 }
 
 /** The payment as a statement line: its charge as end-to-end id, its Stripe invoice as bank reference. */

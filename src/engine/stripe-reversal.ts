@@ -39,7 +39,7 @@ export async function reverseStripePayment(tx: StripeTx, e: PaymentEvent, ctx: S
   return {
     status: 'applied',
     reason,
-    detail: { bankLine: lineId, reversedLine: credit.id, amountMinor: back.toString(), reopened: outcome.reopened.map((r) => ({ number: r.number, openMinor: r.openMinor.toString() })), fromUnappliedMinor: outcome.unappliedTakenMinor.toString() },
+    detail: { bankLine: lineId, reversedLine: credit.id, amountMinor: back.toString(), currency: e.currency, reopened: outcome.reopened.map((r) => ({ number: r.number, openMinor: r.openMinor.toString() })), fromUnappliedMinor: outcome.unappliedTakenMinor.toString() },
     bankLineId: lineId,
   };
 }

@@ -77,9 +77,10 @@ export function classifyDecline(d: DeclineInfo): DeclineClass {
     const wait = mastercardWaitDays[advice];
     if (wait !== undefined) return soft(DeclineRule.mastercardWait, advice, `Mastercard advice ${advice}: retry after ${wait} day${wait === 1 ? '' : 's'}`, wait);
   }
-  if (adviceCode === 'try_again_later') return soft(DeclineRule.adviceTryLater, adviceCode, 'the processor advises trying again later');
-  const softCode = codes.find((c) => softDeclineCodes.has(c));
+  const softCode = codes.find((c) => softDeclineCodes.has(c) && c !== 'card_declined');
   if (softCode !== undefined) return soft(DeclineRule.softCode, softCode, `declined "${softCode}": temporary, the issuer may approve later`);
+  if (adviceCode === 'try_again_later') return soft(DeclineRule.adviceTryLater, adviceCode, 'the processor advises trying again later');
+  if (codes.includes('card_declined')) return soft(DeclineRule.softCode, 'card_declined', 'declined without a reason ("card_declined"): retried within the network caps');
   const other = codes[0] ?? network;
   if (other !== undefined && other !== null) return soft(DeclineRule.unlistedCode, other, `declined "${other}": not a known permanent decline, retried within the network caps`);
   return soft(DeclineRule.noDetail, null, 'no decline reason was given: retried within the network caps');

@@ -70,6 +70,12 @@ export type PlanWrites = {
 /** The cadence store, as the engine sees it. */
 export interface CadenceStore {
   transaction<T>(fn: (tx: CadenceTx) => Promise<T>): Promise<T>;
+  /**
+   * How many batches the store can plan at once: 1 on a single-writer store (SQLite); more on a
+   * server whose claim skips rows another transaction holds (PostgreSQL), so its work on one
+   * batch overlaps the planning of the next.
+   */
+  readonly concurrentBatches: number;
   /** Cases that are not closed and may act by `until` (for preview), optionally one account's. */
   casesActingBy(until: LocalDate, accountRef: string | null): Promise<CaseContext[]>;
   /** The cases of an account (by reference or id), or of the account an invoice number belongs to. */

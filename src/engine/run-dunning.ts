@@ -11,6 +11,8 @@ export type RunDeps = {
   readonly calendar: BusinessCalendar;
   readonly policyFor: (segment: Segment) => Policy;
   readonly batchSize?: number;
+  /** Batches planned at once; the store's own number by default. */
+  readonly workers?: number;
   readonly onProgress?: (casesDone: number) => void;
 };
 
@@ -25,24 +27,34 @@ export type RunReport = { readonly today: LocalDate; readonly cases: number; rea
  */
 export async function runDunning(store: CadenceStore, today: LocalDate, deps: RunDeps): Promise<RunReport> {
   const totals = { cases: 0, touches: 0, holds: 0, skips: 0 };
-  for (;;) {
-    const done = await store.transaction(async (tx) => {
-      const cases = await tx.claimDueCases(today, deps.batchSize ?? 500);
-      if (cases.length === 0) return 0;
-      const writes: Writes = { touches: [], decisions: [], cases: [] };
-      for (const context of await tx.loadContexts(cases)) {
-        const policy = deps.policyFor(context.account.segment);
-        const plan = planCase(planInput(context), policy, today, deps.calendar);
-        collect(writes, context, policy, plan, today, totals);
-      }
-      await tx.writePlans(writes);
-      return cases.length;
-    });
-    if (done === 0) break;
-    totals.cases += done;
-    deps.onProgress?.(totals.cases);
-  }
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const done = await planBatch(store, today, deps, totals);
+      if (done === 0) return;
+      totals.cases += done;
+      deps.onProgress?.(totals.cases);
+    }
+  };
+  // Workers claim disjoint batches (the claim skips cases another transaction holds).
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, deps.workers ?? store.concurrentBatches) }, worker));
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
   return { today, ...totals };
+}
+
+/** Claims, plans and writes one batch of due cases in one transaction; returns how many. */
+async function planBatch(store: CadenceStore, today: LocalDate, deps: RunDeps, totals: { touches: number; holds: number; skips: number }): Promise<number> {
+  return store.transaction(async (tx) => {
+    const cases = await tx.claimDueCases(today, deps.batchSize ?? 500);
+    if (cases.length === 0) return 0;
+    const writes: Writes = { touches: [], decisions: [], cases: [] };
+    for (const context of await tx.loadContexts(cases)) {
+      const policy = deps.policyFor(context.account.segment);
+      const plan = planCase(planInput(context), policy, today, deps.calendar);
+      collect(writes, context, policy, plan, today, totals);
+    }
+    await tx.writePlans(writes);
+    return cases.length;
+  });
 }
 
 /** The planner's view of a stored case. */

@@ -15,6 +15,9 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
   const now = (): string => clock.now().toISOString();
   return {
     transaction: (fn) => db.transaction().execute((trx) => fn(cadenceTx(trx, dialect, now))),
+    // Two batches at once on PostgreSQL: the server checks and indexes one batch's rows while
+    // this process plans the next (measured: see docs/BENCHMARKS.md).
+    concurrentBatches: dialect === 'postgres' ? 2 : 1,
     async casesActingBy(until, accountRef) {
       let q = db.selectFrom('cases').innerJoin('accounts', 'accounts.id', 'cases.account_id').selectAll('cases')
         .where('cases.state', '!=', 'closed').where('cases.next_action_on', 'is not', null).where('cases.next_action_on', '<=', until);

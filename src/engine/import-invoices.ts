@@ -4,6 +4,7 @@ import { applyCreditNotes } from './apply-credit-notes.ts';
 import { AccountResolver, type AccountDefaults } from './account-resolver.ts';
 import { fingerprint } from './fingerprint.ts';
 import { ImportProblems, type ImportItem, type ImportReport } from './import-report.ts';
+import { SeenKeys } from './seen-keys.ts';
 import type { InvoiceRow, LedgerStore, LedgerWriter, StoredInvoice } from './ports.ts';
 
 const batchSize = 500;
@@ -32,11 +33,13 @@ export async function importInvoices(store: LedgerStore, input: ImportInvoicesIn
     await store.transaction(async (w) => {
       const importId = await w.startImport({ kind: 'invoices', file: input.file, fileHash: input.fileHash });
       const accounts = new AccountResolver(w, input.defaults);
+      // Into an empty ledger, a number can only exist if it came earlier in this file.
+      const seen = (await w.hasInvoices()) ? null : new SeenKeys();
       const credits: string[] = [];
       let batch: Pending[] = [];
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
-        const result = await writeBatch(w, batch, { importId, file: input.file, actor, accounts, problems });
+        const result = await writeBatch(w, batch, { importId, file: input.file, actor, accounts, problems, seen });
         counts.inserted += result.inserted;
         counts.updated += result.updated;
         counts.unchanged += result.unchanged;
@@ -78,6 +81,8 @@ type BatchContext = {
   actor: string;
   accounts: AccountResolver;
   problems: ImportProblems;
+  /** Numbers of this import so far, when the ledger was empty at its start; else null. */
+  seen: SeenKeys | null;
 };
 
 async function writeBatch(
@@ -86,7 +91,12 @@ async function writeBatch(
   ctx: BatchContext,
 ): Promise<{ inserted: number; updated: number; unchanged: number; newCredits: string[] }> {
   const accountIds = await ctx.accounts.resolve(batch.map((b) => b.record));
-  const existing = await w.findInvoices(batch.map((b) => b.record.number));
+  const numbers = batch.map((b) => b.record.number);
+  // Only numbers that may have come earlier in this file are looked up when the ledger was empty.
+  const seen = ctx.seen;
+  const lookup = seen === null ? numbers : numbers.filter((n) => seen.mightHave(n));
+  const existing = lookup.length > 0 ? await w.findInvoices(lookup) : new Map<string, StoredInvoice>();
+  if (seen !== null) for (const n of numbers) seen.add(n);
   const inserts: { row: InvoiceRow; record: InvoiceRecord }[] = [];
   const seenHere = new Map<string, string>();
   let updated = 0;

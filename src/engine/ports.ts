@@ -75,6 +75,8 @@ export interface LedgerWriter {
   insertAccounts(rows: readonly NewAccount[]): Promise<Map<string, number>>;
   insertContacts(rows: readonly NewContact[]): Promise<void>;
   findInvoices(numbers: readonly string[]): Promise<Map<string, StoredInvoice>>;
+  /** Whether the ledger holds any invoice or credit note at all. */
+  hasInvoices(): Promise<boolean>;
   /** Inserts new invoices; their ids by number only when `withIds` (instalments need them). */
   insertInvoices(rows: readonly InvoiceRow[], withIds: boolean): Promise<Map<string, number>>;
   updateInvoice(id: number, row: InvoiceRow): Promise<void>;

@@ -47,6 +47,9 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
       const rows = await trx.selectFrom('invoices').selectAll().where('number', 'in', numbers).execute();
       return new Map(rows.map((r) => [r.number, fromInvoiceRow(r)]));
     },
+    async hasInvoices() {
+      return (await trx.selectFrom('invoices').select('id').limit(1).executeTakeFirst()) !== undefined;
+    },
     async insertInvoices(rows, withIds) {
       const at = now();
       const out = await insertRows(trx, 'invoices', invoiceColumns, rows.map((r) => [...invoiceValues(r), at, at]), withIds ? ['id', 'number'] : []);

@@ -55,16 +55,7 @@ export type CardFailure = CardSchedule & {
 };
 
 /** A new failure, before its first attempt is added. */
-export type NewCardFailure = CardSchedule & {
-  readonly accountId: number | null;
-  readonly invoiceId: number | null;
-  readonly customerId: string | null;
-  readonly stripeInvoiceId: string | null;
-  readonly paymentIntentId: string | null;
-  readonly currency: string;
-  readonly amountMinor: bigint;
-  readonly firstFailedOn: LocalDate;
-};
+export type NewCardFailure = CardSchedule & Pick<CardFailure, 'accountId' | 'invoiceId' | 'customerId' | 'stripeInvoiceId' | 'paymentIntentId' | 'currency' | 'amountMinor' | 'firstFailedOn'>;
 
 /** What changes on a failure. */
 export type CardFailureChange = Partial<CardSchedule> & {

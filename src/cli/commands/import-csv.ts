@@ -75,22 +75,18 @@ async function importOne(app: App, kind: 'invoices' | 'payments', file: string, 
     onProgress: (b) => { bytes = b; },
     onSkip: (line, reason) => skipped.push(`line ${line}: ${reason}`),
   };
-  async function* items<T>(source: AsyncIterable<CsvItem<T>>): AsyncGenerator<ImportItem<T>> {
-    for await (const item of source) {
-      if (item.kind === 'record') {
-        records += 1;
-        if (records % 1000 === 0) progress.update(bytes, records);
-        yield { kind: 'record', where: `line ${item.line}`, record: item.record, ...(item.fingerprint === undefined ? {} : { fingerprint: item.fingerprint }) };
-      } else {
-        yield item;
-      }
-    }
+  function item<T>(read: CsvItem<T>): ImportItem<T> {
+    if (read.kind !== 'record') return read;
+    records += 1;
+    if (records % 1000 === 0) progress.update(bytes, records);
+    const where = `line ${read.line}`;
+    return read.fingerprint === undefined ? { kind: 'record', where, record: read.record } : { kind: 'record', where, record: read.record, fingerprint: read.fingerprint };
   }
   try {
     // Parsing runs on a worker thread while this thread writes: both cores work.
     const report = kind === 'invoices'
-      ? await importInvoices(app.ledger, { file, fileHash: hash, items: items<InvoiceRecord>(readCsvInWorker('invoices', file, withProgress)), defaults: app.accountDefaults })
-      : await importPayments(app.ledger, { file, fileHash: hash, items: items<PaymentRecord>(readCsvInWorker('payments', file, withProgress)) });
+      ? await importInvoices(app.ledger, { file, fileHash: hash, items: readCsvInWorker('invoices', file, withProgress, item<InvoiceRecord>), defaults: app.accountDefaults })
+      : await importPayments(app.ledger, { file, fileHash: hash, items: readCsvInWorker('payments', file, withProgress, item<PaymentRecord>) });
     return { report, skipped };
   } finally {
     progress.done();

@@ -5,9 +5,10 @@ import type { WorkerMessage, WorkerRequest } from './worker-entry.ts';
 
 /**
  * Reads a CSV file of invoices or payments in a worker thread and yields its items here, in
- * order. The same readers as readInvoiceCsv/readPaymentCsv, on the other core.
+ * order. The same readers as readInvoiceCsv/readPaymentCsv, on the other core. `map`, when
+ * given, turns each item into what the caller consumes (one async step per item, not two).
  */
-export async function* readCsvInWorker<T>(kind: 'invoices' | 'payments', path: string, options: CsvImportOptions): AsyncGenerator<CsvItem<T>> {
+export async function* readCsvInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'payments', path: string, options: CsvImportOptions, map?: (item: CsvItem<T>) => U): AsyncGenerator<U> {
   const { onProgress, onSkip, ...plain } = options;
   // Small heap limits: the worker only streams rows, and big young generations would double RSS.
   const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), {
@@ -37,7 +38,8 @@ export async function* readCsvInWorker<T>(kind: 'invoices' | 'payments', path: s
       switch (message.type) {
         case 'items':
           onProgress?.(message.bytes);
-          for (const item of message.items) yield item as CsvItem<T>;
+          if (map) for (const item of message.items) yield map(item as CsvItem<T>);
+          else for (const item of message.items) yield item as U;
           worker.postMessage('ack');
           break;
         case 'skip':

@@ -1,16 +1,16 @@
 /**
  * A fixed-size Bloom filter of strings: `mightHave` is false only for a key never added, and
- * true for about 2 in 10,000 keys never added when a million were (4 MiB, four probes).
+ * true for about 2 in 1,000 keys never added when a million were (2 MiB, four probes).
  * An import into an empty ledger uses it to look up in the store only the invoice numbers that
  * may already have come earlier in the same file, instead of every number: memory stays at
- * 4 MiB however large the file, where a set of the numbers themselves would grow with it.
+ * 2 MiB however large the file, where a set of the numbers themselves would grow with it.
  */
 export class SeenKeys {
   readonly #bits: Uint32Array;
   readonly #mask: number;
 
-  /** `log2Bits`: the filter's size as a power of two (default 2^25 bits = 4 MiB). */
-  constructor(log2Bits = 25) {
+  /** `log2Bits`: the filter's size as a power of two (default 2^24 bits = 2 MiB). */
+  constructor(log2Bits = 24) {
     this.#bits = new Uint32Array(2 ** (log2Bits - 5));
     this.#mask = 2 ** log2Bits - 1;
   }

@@ -11,7 +11,7 @@ const waiting: Readonly<Record<string, string>> = {
   stripe_unlinked: 'no invoice or customer link: apply its bank line by hand (dunwise cash queue)',
   invoice_already_paid: 'the invoice it names is paid already: apply or reject its bank line (dunwise cash queue)',
   currency_mismatch: 'the invoice it names is in another currency: see dunwise cash queue',
-  customer_unlinked: 'the card failure\u2019s Stripe customer is not linked: dunwise cash stripe-link <customer> <account>',
+  customer_unlinked: 'the card failure\u2019s Stripe customer is not linked: dunwise cash stripe-link {customer} <account>',
   payment_unknown: 'the charge it is about was not received yet: it applies when the payment arrives',
   payment_not_applied: 'its payment waits in the cash queue: apply that first, then dunwise cash stripe-retry',
   amount_out_of_range: 'the amount is zero or beyond what Dunwise accepts',
@@ -38,7 +38,7 @@ export function register(cash: Command, ctx: CommandContext): void {
         const events = await app.stripe.events(opts.all ? null : ['queued'], 500);
         if (opts.json) return ctx.io.out(toJson(events.map(eventJson)));
         if (events.length === 0) return ctx.io.out(opts.all ? 'No Stripe event was received yet.' : 'No Stripe event waits.');
-        const rows = events.map((s) => [s.event.eventId, s.event.type, s.event.created, formatDecimal(s.event.amount, s.event.currency), s.event.currency, s.status, opts.all ? (s.reason ?? '') : (waiting[s.reason ?? ''] ?? s.reason ?? '')]);
+        const rows = events.map((s) => [s.event.eventId, s.event.type, s.event.created, formatDecimal(s.event.amount, s.event.currency), s.event.currency, s.status, opts.all ? (s.reason ?? '') : (waiting[s.reason ?? ''] ?? s.reason ?? '').replace('{customer}', s.event.customerId ?? '<customer>')]);
         ctx.io.out(renderTable(['event', 'type', 'created', 'amount', 'cur', 'status', opts.all ? 'reason' : 'why it waits'], rows, new Set([3])));
       });
     });

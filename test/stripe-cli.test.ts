@@ -157,3 +157,18 @@ test('cash stripe-listen answers Stripe: 200 applied, 200 duplicate, 400 bad sig
   }
   assert.equal(await open(dataDir, 'SUB-1'), '0.00', 'the one applied event paid the invoice once');
 });
+
+test('card and Stripe settings are checked at start with a precise message', async () => {
+  const dataDir = tempDataDir();
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ DUNWISE_CARD_RETRY_DAYS: '1,x' }, /DUNWISE_CARD_RETRY_DAYS must be whole days such as 1,3,5,7/],
+    [{ DUNWISE_CARD_RETRY_DAYS: '5,3' }, /DUNWISE_CARD_RETRY_DAYS must be ascending/],
+    [{ DUNWISE_STRIPE_WEBHOOK_SECRET: 'sk_live_oops' }, /DUNWISE_STRIPE_WEBHOOK_SECRET must be a Stripe signing secret \(whsec_\.\.\.\)/],
+    [{ DUNWISE_CARD_UPDATE_LINK: 'https://billing.example/card?t={token}' }, /has \{token\}: set DUNWISE_PORTAL_SECRET to sign it/],
+  ];
+  for (const [bad, message] of cases) {
+    const r = await cli(['cards', 'list'], { dataDir, now, env: bad });
+    assert.equal(r.code, 2, JSON.stringify(bad));
+    assert.match(r.err, message);
+  }
+});

@@ -179,3 +179,11 @@ test('a reminder already in the outbox is dropped at send time when a Stripe pay
       dropped: [{ invoiceId: Number(planned[0]?.id), reason: 'paid' }],
     });
   }));
+
+test('the same event delivered twice at once (two webhook deliveries racing) applies once', () =>
+  withStore(async (store) => {
+    const stripe = await seed(store);
+    const results = await Promise.all([1, 2, 3].map(() => receive(stripe, 'evt_race', 'invoice.paid', invoiceObject({ number: 'INV-100' }))));
+    assert.deepEqual(results.map((r) => r.status).sort(), ['applied', 'duplicate', 'duplicate']);
+    assert.deepEqual((await invoice(store, 'INV-100')).allocations, [10000n]);
+  }));

@@ -17,6 +17,9 @@ const placeholderReferences = new Set(['NONREF', 'NOTPROVIDED', 'NONE', 'N/A']);
  * every later statement that shows the entry ("NONREF" and the like do not count); otherwise a
  * hash of the normalised fields and the position in the statement. A repeated id within one
  * statement (a batch sharing one bank reference) gets a `#n` suffix, so ids stay unique.
+ * CSV exports are cut by date range, not by statement, so a line's position changes from one
+ * export to the next: there the hash leaves the position out, and two identical lines are told
+ * apart by the `#n` suffix alone.
  */
 export function withEntryIds(format: StatementFormat, draft: DraftStatement): Statement {
   const seen = new Map<string, number>();
@@ -51,7 +54,7 @@ function baseId(
     t.reference,
     t.remittance,
     t.endToEndId,
-    String(position),
+    family === 'csv' ? '' : String(position),
   ].map((f) => f ?? '');
   const hash = createHash('sha256').update(fields.join('\u001f')).digest('hex').slice(0, 24);
   return `${family}:${account}:h:${hash}`;

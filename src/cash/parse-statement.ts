@@ -30,6 +30,8 @@ export function parseStatementFile(bytes: Uint8Array, file: string): StatementPa
       }
       case 'bai2':
         return { ok: true, format: 'bai2', statements: parseBai2(text, warn), warnings };
+      case 'csv':
+        return failure('looks like a CSV file: bank CSV files are read with a column mapping (dunwise cash parse|import --preset or --mapping)', file, 'start of file');
       case null:
         return failure('not a camt.052/053/054, MT940/MT942 or BAI2 file', file, 'start of file');
     }

@@ -10,6 +10,7 @@ export const statementFormats = [
   'mt940',
   'mt942',
   'bai2',
+  'csv',
 ] as const;
 export type StatementFormat = (typeof statementFormats)[number];
 
@@ -61,7 +62,13 @@ export type StatementParseResult =
       /** Things read leniently (such as 30 February), each naming its line. */
       readonly warnings: readonly string[];
     }
-  | { readonly ok: false; readonly error: StatementParseError };
+  | {
+      readonly ok: false;
+      /** The first problem. */
+      readonly error: StatementParseError;
+      /** Every problem found, when a format reports more than one (a CSV file: each bad row). */
+      readonly problems?: readonly StatementParseError[];
+    };
 
 /** Thrown inside the parsers and turned into a `{ ok: false }` result at the edge. */
 export class StatementFailure extends Error {

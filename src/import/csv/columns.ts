@@ -2,7 +2,7 @@ import type { ColumnMapping, CsvField } from './mapping.ts';
 import { presetSynonyms, type PresetName } from './presets.ts';
 
 /** Where each field's column sits in a row (0-based), for the fields the header has. */
-export type ColumnIndex<F extends CsvField> = ReadonlyMap<F, number>;
+export type ColumnIndex<F extends string> = ReadonlyMap<F, number>;
 
 /** Header names compare without case, spaces, underscores, dots, dashes, '#' or ':'. */
 export function headerKey(name: string): string {
@@ -12,16 +12,26 @@ export function headerKey(name: string): string {
 /** Why a header could not serve: a mapped column is absent, or columns repeat. */
 export type ColumnIssue = { readonly field: string; readonly reason: string };
 
+/** The column names a field may have, whether a person named them, and whether all present columns are joined. */
+export type ColumnWish = { readonly names: readonly string[]; readonly explicit: boolean; readonly joinAll?: boolean };
+
+/** A header resolved: the (first) column of each field, and the further columns of joined fields. */
+export type ResolvedHeader<F extends string> = {
+  index: ColumnIndex<F>;
+  /** For fields whose wish says `joinAll`: every present column after the first, in the order wished. */
+  joined: ReadonlyMap<F, readonly number[]>;
+  issues: ColumnIssue[];
+};
+
 /**
- * Finds the column of each field: an explicit mapping names the column (an error when it
- * is absent); otherwise the preset's synonyms are tried in order.
+ * Finds the column of each field from the names `wish` gives it, tried in order; an explicit
+ * name that the header lacks is an issue, and so is a name the header has twice.
  */
-export function resolveColumns<F extends CsvField>(
+export function resolveHeader<F extends string>(
   header: readonly string[],
   fields: readonly F[],
-  mapping: ColumnMapping,
-  preset: PresetName,
-): { index: ColumnIndex<F>; issues: ColumnIssue[] } {
+  wish: (field: F) => ColumnWish,
+): ResolvedHeader<F> {
   const positions = new Map<string, number>();
   const repeated = new Set<string>();
   const issues: ColumnIssue[] = [];
@@ -32,19 +42,23 @@ export function resolveColumns<F extends CsvField>(
     else positions.set(key, i);
   });
   const index = new Map<F, number>();
+  const joined = new Map<F, number[]>();
   for (const field of fields) {
-    const explicit = mapping[field];
-    const wanted = candidatesFor(field, mapping, preset);
-    const key = wanted.map(headerKey).find((k) => positions.has(k));
+    const { names, explicit, joinAll } = wish(field);
+    const present = [...new Set(names.map(headerKey))].filter((k) => positions.has(k));
+    const key = present[0];
     const found = key === undefined ? undefined : positions.get(key);
     if (key !== undefined && repeated.has(key)) {
       issues.push({ field, reason: `the header has column "${header[found ?? 0] ?? key}" more than once, so ${field} is ambiguous` });
-    } else if (found !== undefined) index.set(field, found);
-    else if (explicit !== undefined) {
-      issues.push({ field, reason: `the mapping names column ${quoteList(wanted)} for ${field}, but the header has no such column` });
+    } else if (found !== undefined) {
+      index.set(field, found);
+      const more = joinAll === true ? present.slice(1).filter((k) => !repeated.has(k)).map((k) => positions.get(k) ?? 0) : [];
+      if (more.length > 0) joined.set(field, more);
+    } else if (explicit) {
+      issues.push({ field, reason: `the mapping names column ${quoteList(names)} for ${field}, but the header has no such column` });
     }
   }
-  return { index, issues };
+  return { index, joined, issues };
 }
 
 /** The names tried for a field, for messages about a missing column. */

@@ -13,3 +13,12 @@ export { normalizeLocaleNumber } from './numbers.ts';
 export type { DecimalStyle, LocaleNumber } from './numbers.ts';
 export { parseLocaleDate } from './dates.ts';
 export type { DateOrder, LocaleDate } from './dates.ts';
+// The pieces other CSV readers (bank statements) are built from.
+export { readTable } from './table.ts';
+export type { TableRow, TableSpec } from './table.ts';
+export { headerKey, quoteList } from './columns.ts';
+export type { ColumnIndex, ColumnIssue, ColumnWish } from './columns.ts';
+export { createValueReader } from './values.ts';
+export type { Read, ValueReader } from './values.ts';
+export { parseColumnFlags, readYamlObject } from './mapping.ts';
+export type { YamlObjectResult } from './mapping.ts';

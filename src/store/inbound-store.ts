@@ -5,6 +5,7 @@ import type { CaseRecord } from '../engine/cadence-ports.ts';
 import type { InboundStatus, InboundStore, InboundTx, StoredInbound } from '../engine/inbound-ports.ts';
 import { messageIdFor } from '../channels/email/message-id.ts';
 import { toCaseRecord } from './cadence-store.ts';
+import { caseAdminTx } from './case-admin-store.ts';
 import { toId } from './convert.ts';
 import { writer } from './ledger-store.ts';
 import type { InboundMessagesTable } from './migrations/0004-inbound.ts';
@@ -53,18 +54,12 @@ function inboundTx(trx: Transaction<Database>, now: () => string): InboundTx {
     }
     return cases[0] ? toCaseRecord(cases[0]) : null;
   };
+  const admin = caseAdminTx(trx, now);
   return {
     appendAudit: w.appendAudit,
     markCasesForPlanning: w.markCasesForPlanning,
-    async setCaseState(caseId, c) {
-      await trx.updateTable('cases').set({ state: c.state, state_reason: c.reason, state_until: c.until, owner: c.owner, updated_at: now() }).where('id', '=', caseId).execute();
-    },
-    async openDispute(invoiceId, reason, owner, on) {
-      const open = await trx.selectFrom('disputes').select('id').where('invoice_id', '=', invoiceId).where('status', '=', 'open').executeTakeFirst();
-      if (open) return false;
-      await trx.insertInto('disputes').values({ invoice_id: invoiceId, reason, owner, status: 'open', opened_on: on, resolved_on: null }).execute();
-      return true;
-    },
+    setCaseState: admin.setCaseState,
+    openDispute: admin.openDispute,
     async caseById(caseId) {
       const c = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
       return c ? toCaseRecord(c) : null;

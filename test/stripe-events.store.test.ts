@@ -156,6 +156,15 @@ test('chargebacks: opened -> the invoice is disputed (never dunned); lost -> reo
     assert.equal((await invoice(store, 'INV-200')).status, 'paid');
   }));
 
+test('a Stripe invoice paid with nothing (a trial) is ignored, not queued', () =>
+  withStore(async (store) => {
+    const stripe = await seed(store);
+    const r = await receive(stripe, 'evt_zero', 'invoice.paid', invoiceObject({ number: 'INV-100', amount_paid: 0 }));
+    assert.deepEqual([r.status, r.reason], ['ignored', 'zero_amount']);
+    assert.equal((await invoice(store, 'INV-100')).open, 10000n);
+    assert.deepEqual(await stripe.events(['queued'], 10), []);
+  }));
+
 test('a dispute on an unknown charge is queued, never lost', () =>
   withStore(async (store) => {
     const stripe = await seed(store);

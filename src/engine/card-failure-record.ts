@@ -26,7 +26,8 @@ export function scheduleOf(plan: RetryPlan): CardSchedule {
  * queued until `dunwise cash stripe-link` names the account.
  */
 export async function recordCardFailure(tx: StripeTx, e: PaymentEvent, ctx: StripeContext): Promise<StripeOutcome> {
-  if (e.amount <= 0n || e.amount > maxMinor) return { status: 'queued', reason: 'amount_out_of_range', detail: { amountMinor: e.amount.toString() } };
+  if (e.amount === 0n) return { status: 'ignored', reason: 'zero_amount', detail: {} };
+  if (e.amount < 0n || e.amount > maxMinor) return { status: 'queued', reason: 'amount_out_of_range', detail: { amountMinor: e.amount.toString() } };
   const raw = e.decline ?? noDetail;
   const attempt: CardAttempt = { eventId: e.eventId, chargeId: e.chargeId, on: e.created, decline: classifyDecline(raw), raw };
   const link = await linkEvent(tx, e);

@@ -23,7 +23,8 @@ import type { StripeContext, StripeOutcome, StripeTx } from './stripe-ports.ts';
 export async function applyStripePayment(tx: StripeTx, e: PaymentEvent, ctx: StripeContext): Promise<StripeOutcome> {
   const earlier = await tx.stripe.paymentLine(e.chargeId, e.invoiceId);
   if (earlier !== null) return { status: 'ignored', reason: 'same_payment', detail: { bankLine: earlier.id, entryId: earlier.entryId }, bankLineId: earlier.id };
-  if (e.amount <= 0n || e.amount > maxMinor) return { status: 'queued', reason: 'amount_out_of_range', detail: { amountMinor: e.amount.toString() } };
+  if (e.amount === 0n) return { status: 'ignored', reason: 'zero_amount', detail: {} }; // a free or fully credited Stripe invoice: no cash
+  if (e.amount < 0n || e.amount > maxMinor) return { status: 'queued', reason: 'amount_out_of_range', detail: { amountMinor: e.amount.toString() } };
   const link = await linkEvent(tx, e);
   const line = statementLineOf(e);
   const state = await matchState(tx, link, line);

@@ -5,8 +5,9 @@ import type { StripeContext, StripeStore } from './stripe-ports.ts';
 
 /**
  * Links the customer to the account (replacing a learned link), gives the customer's unlinked
- * card failures their account, and applies queued events again: a failure then gets its
- * card-update email, a payment of the customer its matching.
+ * card failures their account, and applies queued events again. The customer's later payments
+ * are matched among the account's invoices; one already in the cash queue stays there for a
+ * person (`dunwise cash apply`).
  */
 export async function linkStripeCustomer(store: StripeStore, input: { readonly customerId: string; readonly accountRef: string; readonly ctx: StripeContext }): Promise<{ accountId: number; failures: number; applied: number }> {
   if (!/^cus_[A-Za-z0-9]+$/.test(input.customerId)) invalid(`"${input.customerId}" is not a Stripe customer id (cus_...)`);

@@ -48,7 +48,7 @@ never more than 15 times in 30 days. Then DUNWISE_CARD_GRACE_DAYS (default 7) of
     });
   cards
     .command('run')
-    .description('the daily sweep: announce due retries (card.retry_due), queue card-update emails, suspend after grace (card.suspend); twice a day changes nothing')
+    .description('the daily sweep: announce due retries (card.retry_due), queue card-update emails, suspend after grace (card.suspend); a second run on the same day changes nothing')
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }, c: Command) => {
       await ctx.withApp(c, async (app) => {

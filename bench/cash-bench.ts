@@ -40,7 +40,8 @@ export function cashData(dir: string, invoices: number, accounts: number, lines:
   return { ledger, statements: writeStatements(dir, ledger, lines, files), accounts };
 }
 
-async function seed(store: StoreHandle, data: CashData): Promise<void> {
+/** Imports the ledger into an empty store and stores the learned payers. */
+export async function seed(store: StoreHandle, data: CashData): Promise<void> {
   const report = await importInvoices(ledgerStore(store.db, clock), {
     file: 'bench', fileHash: 'bench', items: ledgerRecords(data.ledger), defaults: { timeZone: 'Europe/Berlin', country: 'DE', locale: 'de' },
   });

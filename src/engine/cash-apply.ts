@@ -2,7 +2,7 @@
 // off, the case marked for planning, the payer learned, and an audit entry for each change.
 import { payerNameKey } from '../core/matching/payer-name.ts';
 import type { CashWriter, InvoiceBalance, StatementLine } from './cash-ports.ts';
-import type { LedgerWriter } from './ports.ts';
+import type { AuditEntry, LedgerWriter } from './ports.ts';
 
 /** Money for one invoice. */
 export type Part = { readonly invoice: Pick<InvoiceBalance, 'id' | 'number' | 'accountId' | 'currency' | 'openMinor'>; readonly amountMinor: bigint };
@@ -42,19 +42,11 @@ export async function writeApplication(
   actor: string,
   defer?: Deferred,
 ): Promise<void> {
-  const { line } = applied;
   for (const o of outcomes) {
     await ledger.insertAllocation({ invoiceId: o.invoice.id, paymentId: applied.paymentId, creditNoteId: null, amountMinor: o.amountMinor });
     await ledger.setOpenAmount(o.invoice.id, o.openAfter, o.openAfter === 0n ? 'paid' : 'open');
   }
-  await ledger.appendAudit(
-    outcomes.flatMap((o) => [
-      { actor, entity: 'invoice', entityId: o.invoice.number, action: o.openAfter === 0n ? 'paid' : 'part_paid', detail: { bankLine: applied.id, entryId: line.entryId, amountMinor: o.amountMinor.toString(), openMinor: o.openAfter.toString() } },
-      ...(o.writtenOffMinor > 0n
-        ? [{ actor, entity: 'invoice', entityId: o.invoice.number, action: 'written_off', detail: { reason: 'bank_charges', bankLine: applied.id, amountMinor: o.writtenOffMinor.toString() } }]
-        : []),
-    ]),
-  );
+  await ledger.appendAudit(applicationAudit(applied, outcomes, actor));
   const later = followUps(applied, outcomes);
   if (defer) {
     defer.cases.push(...later.cases);
@@ -65,10 +57,21 @@ export async function writeApplication(
   }
 }
 
+/** The audit entries of an application: each invoice paid or part paid, and any bank charges written off. */
+export function applicationAudit(applied: AppliedLine, outcomes: readonly PartOutcome[], actor: string): AuditEntry[] {
+  return outcomes.flatMap((o) => [
+    { actor, entity: 'invoice', entityId: o.invoice.number, action: o.openAfter === 0n ? 'paid' : 'part_paid', detail: { bankLine: applied.id, entryId: applied.line.entryId, amountMinor: o.amountMinor.toString(), openMinor: o.openAfter.toString() } },
+    ...(o.writtenOffMinor > 0n
+      ? [{ actor, entity: 'invoice', entityId: o.invoice.number, action: 'written_off', detail: { reason: 'bank_charges', bankLine: applied.id, amountMinor: o.writtenOffMinor.toString() } }]
+      : []),
+  ]);
+}
+
 /** Case marks and payer links an import collects and writes once, at the end of the file. */
 export type Deferred = { readonly cases: { accountId: number; currency: string }[]; readonly links: PayerLink[] };
 
-function followUps(applied: AppliedLine, outcomes: readonly PartOutcome[]): Deferred {
+/** The cases to mark and the payers to learn after an application. */
+export function followUps(applied: AppliedLine, outcomes: readonly PartOutcome[]): Deferred {
   const accountId = outcomes[0]?.invoice.accountId;
   return {
     cases: outcomes.map((o) => ({ accountId: o.invoice.accountId, currency: o.invoice.currency })),

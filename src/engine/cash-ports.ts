@@ -3,7 +3,7 @@
 import type { CurrencyCode } from '../core/currency.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { OpenInvoice, PayerKnowledge } from '../core/matching/types.ts';
-import type { LedgerWriter } from './ports.ts';
+import type { LedgerWriter, NewPayment } from './ports.ts';
 
 /** One transaction of a statement as the parsers give it (credit positive, debit negative). */
 export type StatementLine = {
@@ -91,7 +91,7 @@ export type InvoiceBalance = {
 export interface CashWriter {
   /** The entry ids among `entryIds` already imported. */
   knownEntryIds(entryIds: readonly string[]): Promise<Set<string>>;
-  /** Open invoices (kind invoice, open amount above zero) in these currencies, with account names. */
+  /** Open invoices (kind invoice, open amount above zero) in these currencies, with account names, by id. */
   openInvoices(currencies: readonly string[]): Promise<OpenInvoice[]>;
   payerKnowledge(): Promise<PayerKnowledge>;
   insertLine(row: NewBankLine, decided: BankLineChange): Promise<number>;
@@ -107,6 +107,19 @@ export interface CashWriter {
   setPayment(paymentId: number, change: { accountId?: number; unappliedMinor: bigint; reason: string | null }): Promise<void>;
   paymentUnapplied(paymentId: number): Promise<bigint>;
   learnPayers(links: readonly { kind: 'iban' | 'name'; key: string; accountId: number; lineId: number }[]): Promise<void>;
+  /**
+   * A value that changes when anything is written that matching reads: invoices added, and
+   * allocations, audit entries (every change to an invoice writes one) and payer links.
+   */
+  ledgerMarker(): Promise<string>;
+  // The batched writes of a statement import (cash-line-batch.ts): a few statements per batch.
+  /** Inserts payments; their ids by ref. */
+  insertPayments(rows: readonly NewPayment[]): Promise<Map<string, number>>;
+  /** Inserts decided bank lines; their ids by entry id. */
+  insertLines(rows: readonly { readonly row: NewBankLine; readonly decided: BankLineChange }[]): Promise<Map<string, number>>;
+  insertAllocations(rows: readonly { readonly invoiceId: number; readonly paymentId: number; readonly amountMinor: bigint }[]): Promise<void>;
+  /** Sets open amounts and statuses, each invoice named at most once. */
+  setOpenAmounts(rows: readonly { readonly id: number; readonly openMinor: bigint; readonly status: string }[]): Promise<void>;
 }
 
 /** The cash store, as the engine sees it. */

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { CurrencyCode } from '../core/currency.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { OpenInvoice } from '../core/matching/types.ts';
-import type { BankLineChange, BankLineStatus, CashStore, CashWriter, LineExplanation, StoredBankLine, StoredProposal } from '../engine/cash-ports.ts';
+import type { BankLineChange, BankLineStatus, CashStore, CashWriter, LineExplanation, NewBankLine, StoredBankLine, StoredProposal } from '../engine/cash-ports.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import { ledgerStore, writer as ledgerWriter } from './ledger-store.ts';
@@ -36,19 +36,41 @@ export function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, no
       return new Set(rows.map((r) => r.entry_id));
     },
     async openInvoices(currencies) {
-      const rows = await trx
-        .selectFrom('invoices')
-        .innerJoin('accounts', 'accounts.id', 'invoices.account_id')
-        .select(['invoices.id', 'invoices.number', 'invoices.account_id', 'accounts.name', 'invoices.currency', 'invoices.open_minor', 'invoices.due_date', 'invoices.issue_date', 'invoices.payment_reference'])
-        .where('invoices.kind', '=', 'invoice')
-        .where('invoices.status', '=', 'open')
-        .where('invoices.open_minor', '>', 0)
-        .where('invoices.currency', 'in', currencies)
-        .execute();
-      return rows.map((r): OpenInvoice => ({
-        id: toId(r.id), number: r.number, accountId: toId(r.account_id), accountName: r.name, currency: r.currency as CurrencyCode,
-        openMinor: toBigInt(r.open_minor), dueDate: r.due_date as LocalDate, issueDate: r.issue_date as LocalDate, paymentReference: r.payment_reference,
-      }));
+      // In pages by id, so a million open invoices never sit in memory twice (rows and
+      // invoices); the strings many invoices share (names, currencies, dates) are kept once.
+      const shared = new Map<string, string>();
+      const once = (text: string): string => {
+        const hit = shared.get(text);
+        if (hit !== undefined) return hit;
+        shared.set(text, text);
+        return text;
+      };
+      const out: OpenInvoice[] = [];
+      for (let after = 0; ; ) {
+        const rows = await trx
+          .selectFrom('invoices')
+          .innerJoin('accounts', 'accounts.id', 'invoices.account_id')
+          .select(['invoices.id', 'invoices.number', 'invoices.account_id', 'accounts.name', 'invoices.currency', 'invoices.open_minor', 'invoices.due_date', 'invoices.issue_date', 'invoices.payment_reference'])
+          .where('invoices.id', '>', after)
+          .where('invoices.kind', '=', 'invoice')
+          // Not `status = 'open'`: SQLite would then read the (status, due_date) index and sort
+          // every open invoice for each page; the primary key gives the pages in order.
+          .where(sql<string>`invoices.status || ''`, '=', 'open')
+          .where('invoices.open_minor', '>', 0)
+          .where('invoices.currency', 'in', currencies)
+          .orderBy('invoices.id')
+          .limit(pageSize)
+          .execute();
+        for (const r of rows) {
+          out.push({
+            id: toId(r.id), number: r.number, accountId: toId(r.account_id), accountName: once(r.name), currency: once(r.currency) as CurrencyCode,
+            openMinor: toBigInt(r.open_minor), dueDate: once(r.due_date) as LocalDate, issueDate: once(r.issue_date) as LocalDate, paymentReference: r.payment_reference,
+          });
+        }
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < pageSize) return out;
+        after = toId(last.id);
+      }
     },
     async payerKnowledge() {
       const rows = await trx.selectFrom('payer_links').select(['kind', 'key', 'account_id']).execute();
@@ -61,13 +83,7 @@ export function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, no
       const at = now();
       const out = await trx
         .insertInto('bank_lines')
-        .values({
-          entry_id: row.entryId, import_id: row.importId, file: row.file, file_hash: row.fileHash, statement_account: row.statementAccount,
-          booking_date: row.bookingDate, value_date: row.valueDate, amount_minor: row.amount, currency: row.currency,
-          counterparty_name: row.counterpartyName, counterparty_iban: row.counterpartyIban, reference: row.reference, remittance: row.remittance,
-          end_to_end_id: row.endToEndId, bank_reference: row.bankReference,
-          written_off_minor: 0n, ...changeColumns(decided), created_at: at, updated_at: at,
-        })
+        .values({ ...lineColumns(row), written_off_minor: 0n, ...changeColumns(decided), created_at: at, updated_at: at })
         .returning('id')
         .executeTakeFirstOrThrow();
       return toId(out.id);
@@ -127,8 +143,82 @@ export function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, no
         .onConflict((oc) => oc.columns(['kind', 'key']).doUpdateSet((eb) => ({ account_id: eb.ref('excluded.account_id'), learned_from: eb.ref('excluded.learned_from') })))
         .execute();
     },
+    async ledgerMarker() {
+      const max = (table: 'invoices' | 'allocations' | 'audit_log' | 'payer_links') => trx.selectFrom(table).select((eb) => eb.fn.max('id').as('id'));
+      const row = await trx
+        .selectNoFrom(() => [max('invoices').as('invoices'), max('allocations').as('allocations'), max('audit_log').as('audit'), max('payer_links').as('payers')])
+        .executeTakeFirstOrThrow();
+      return [row.invoices, row.allocations, row.audit, row.payers].map((v) => String(v ?? 0)).join('/');
+    },
+    async insertPayments(rows) {
+      const ids = new Map<string, number>();
+      const at = now();
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const out = await trx
+          .insertInto('payments')
+          .values(rows.slice(i, i + perStatement).map((p) => ({ ref: p.ref, account_id: p.accountId, currency: p.currency, amount_minor: p.amountMinor, unapplied_minor: p.unappliedMinor, unapplied_reason: p.unappliedReason, received_on: p.receivedOn, reference: p.reference, invoice_number: p.invoiceNumber, content_hash: p.contentHash, source: p.source, created_at: at })))
+          .returning(['id', 'ref'])
+          .execute();
+        for (const r of out) ids.set(r.ref, toId(r.id));
+      }
+      return ids;
+    },
+    async insertLines(rows) {
+      const ids = new Map<string, number>();
+      const at = now();
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const out = await trx
+          .insertInto('bank_lines')
+          .values(rows.slice(i, i + perStatement).map(({ row, decided }) => ({ ...lineColumns(row), ...unset, ...changeColumns(decided), created_at: at, updated_at: at })))
+          .returning(['id', 'entry_id'])
+          .execute();
+        for (const r of out) ids.set(r.entry_id, toId(r.id));
+      }
+      return ids;
+    },
+    async insertAllocations(rows) {
+      const at = now();
+      for (let i = 0; i < rows.length; i += perStatement) {
+        await trx
+          .insertInto('allocations')
+          .values(rows.slice(i, i + perStatement).map((a) => ({ invoice_id: a.invoiceId, payment_id: a.paymentId, credit_note_id: null, amount_minor: a.amountMinor, created_at: at })))
+          .execute();
+      }
+    },
+    async setOpenAmounts(rows) {
+      const at = now();
+      // One CASE per column over the ids; parameters cast, as PostgreSQL cannot type a bare one there.
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const slice = rows.slice(i, i + perStatement);
+        const when = (value: (r: (typeof slice)[number]) => unknown, type: 'bigint' | 'text') =>
+          sql.join(slice.map((r) => sql`when ${r.id} then cast(${value(r)} as ${sql.raw(type)})`), sql` `);
+        await sql`update invoices set
+            open_minor = case id ${when((r) => r.openMinor, 'bigint')} end,
+            status = case id ${when((r) => r.status, 'text')} end,
+            updated_at = ${at}
+          where id in (${sql.join(slice.map((r) => r.id))})`.execute(trx);
+      }
+    },
   };
 }
+
+/** The columns of a new line as the file gives it. */
+function lineColumns(row: NewBankLine): Omit<BankLinesTable, 'id' | 'status' | 'reason' | 'score' | 'explanation' | 'proposals' | 'payment_id' | 'written_off_minor' | 'reverses_line_id' | 'resolved_by' | 'created_at' | 'updated_at'> {
+  return {
+    entry_id: row.entryId, import_id: row.importId, file: row.file, file_hash: row.fileHash, statement_account: row.statementAccount,
+    booking_date: row.bookingDate, value_date: row.valueDate, amount_minor: row.amount, currency: row.currency,
+    counterparty_name: row.counterpartyName, counterparty_iban: row.counterpartyIban, reference: row.reference, remittance: row.remittance,
+    end_to_end_id: row.endToEndId, bank_reference: row.bankReference,
+  };
+}
+
+// A multi-row insert names the same columns in every row: what a decision leaves out is unset.
+const unset = { score: null, explanation: null, proposals: null, payment_id: null, written_off_minor: 0n, reverses_line_id: null, resolved_by: null } as const;
+
+// Rows per statement: within both stores' parameter limits for every table written here.
+const perStatement = 500;
+// Open invoices read per query.
+const pageSize = 20_000;
 
 function changeColumns(c: BankLineChange): Pick<BankLinesTable, 'status' | 'reason'> & Partial<Omit<BankLinesTable, 'id'>> {
   return {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parseStatementFile } from '../../cash/parse-statement.ts';
 import { DunwiseError, ErrorCode } from '../../core/errors.ts';
 import { importStatement, type StatementReport } from '../../engine/cash-import-statement.ts';
+import { cashSession, type CashSession } from '../../engine/cash-session.ts';
 import type { App } from '../../compose.ts';
 import type { CommandContext } from '../context.ts';
 import { fileHash } from '../file-hash.ts';
@@ -17,8 +18,10 @@ export function register(cash: Command, ctx: CommandContext): void {
     .action(async (files: string[], opts: { json?: boolean }, command: Command) => {
       await ctx.withApp(command, async (app) => {
         const reports: StatementReport[] = [];
+        // The files share one matching state: the open invoices are read and indexed once.
+        const session = cashSession();
         for (const file of files) {
-          const report = await importOne(app, file);
+          const report = await importOne(app, file, session);
           reports.push(report);
           if (!opts.json) ctx.io.out(reportText(report));
         }
@@ -28,7 +31,7 @@ export function register(cash: Command, ctx: CommandContext): void {
     });
 }
 
-async function importOne(app: App, file: string): Promise<StatementReport> {
+async function importOne(app: App, file: string, session: CashSession): Promise<StatementReport> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -42,7 +45,7 @@ async function importOne(app: App, file: string): Promise<StatementReport> {
     const none = { applied: 0, queued: 0, unmatched: 0, ignored: 0, reversals: 0, already: 0 };
     return { file, format: 'unknown', status: 'rejected', lines: 0, ...none, problems: [`${parsed.error.where}: ${parsed.error.message}`] };
   }
-  return importStatement(app.cash, { file, fileHash: hash, format: parsed.format, statements: parsed.statements, today: app.clock.today(app.config.timeZone) });
+  return importStatement(app.cash, { file, fileHash: hash, format: parsed.format, statements: parsed.statements, today: app.clock.today(app.config.timeZone), session });
 }
 
 /** One statement import in plain words. */

@@ -92,6 +92,8 @@ test('rows not booked yet are left out with a warning; summary rows too', async 
   if (!r.ok) return;
   assert.deepEqual(r.statements[0]?.transactions.map((t) => t.amount), [10_000n]);
   assert.deepEqual(r.warnings, ['b.csv: line 3: not booked yet ("PENDING"), left out', 'b.csv: line 4: summary row "Total", left out']);
+  // A status that only mentions such a word is a booked line.
+  assert.deepEqual(await amounts('Date,Amount,Currency,Info\n2026-03-01,7.00,EUR,Retry after failed direct debit\n'), [700n]);
 });
 
 test('CSV is recognised as CSV, and the other formats still as themselves', async () => {

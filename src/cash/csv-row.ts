@@ -21,8 +21,9 @@ export type RowRead =
   | { readonly kind: 'skip'; readonly reason: string }
   | { readonly kind: 'problems'; readonly problems: readonly { readonly column: string; readonly reason: string }[] };
 
-// Banks list transactions not yet booked; they come again, booked, in a later export.
-const notBooked = /vorgemerkt|pending|declined|reverted|failed|cancel|abgelehnt|storniert|in behandeling|en attente/i;
+// Banks list transactions not yet booked; they come again, booked, in a later export. The
+// status cell must say so itself ("Umsatz vorgemerkt", "PENDING"), not merely mention it.
+const notBooked = /^\s*(umsatz\s+)?(vorgemerkt|pending|declined|reverted|failed|cancell?ed|abgelehnt|storniert|in behandeling|en attente)\b/i;
 
 const creditMarks = new Set(['c', 'cr', 'crdt', 'credit', 'h', 'haben', 'bij', '+', 'gutschrift', 'in', 'moneyin', 'credito', 'crédit']);
 const debitMarks = new Set(['d', 'dr', 'dbit', 'debit', 's', 'soll', 'af', '-', 'lastschrift', 'out', 'moneyout', 'debito', 'débit']);

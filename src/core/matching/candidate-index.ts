@@ -71,7 +71,12 @@ export function buildCandidateIndex(invoices: readonly OpenInvoice[]): Candidate
       .map((w) => nameIndex.get(w))
       .filter((h): h is Set<number> => h !== undefined && h.size <= commonWordCap)
       .sort((x, y) => x.size - y.size);
-    for (const hits of postings) for (const a of hits) if (seen.size < nameCandidateCap) seen.add(a);
+    for (const hits of postings) {
+      for (const a of hits) {
+        if (seen.size >= nameCandidateCap) break;
+        seen.add(a);
+      }
+    }
     return [...seen].filter((a) => {
       const account = accountNames.get(a);
       return account !== undefined && formSimilarity(payer, account) >= threshold;

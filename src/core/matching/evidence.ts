@@ -1,7 +1,7 @@
 // Per-invoice and per-account evidence: is the invoice named, and is the payer the customer?
 import { invoiceNumberKeys, isOneTypo } from './invoice-number.ts';
 import { compactReference, type LineEvidence } from './line-evidence.ts';
-import { nameSimilarity } from './payer-name.ts';
+import { formSimilarity, nameForm } from './payer-name.ts';
 import type { MatchSettings } from './settings.ts';
 import type { BankLine, OpenInvoice, PayerKnowledge, Signal } from './types.ts';
 
@@ -65,12 +65,14 @@ export function payerEvidence(
   const ibanAccount = ev.iban === null ? undefined : knowledge.ibans.get(ev.iban);
   const nameAccount = ev.nameKey === null ? undefined : knowledge.names.get(ev.nameKey);
   const cache = new Map<number, Signal[]>();
+  // The payer's name is read once per line, not once per customer it is compared with.
+  const payerForm = (line.counterpartyName ?? '') === '' ? null : nameForm(line.counterpartyName ?? '');
   return (accountId, accountName) => {
     const cached = cache.get(accountId);
     if (cached !== undefined) return cached;
     const out: Signal[] = [];
     const payer = line.counterpartyName ?? '';
-    const similarity = payer === '' ? 0 : nameSimilarity(payer, accountName);
+    const similarity = payerForm === null ? 0 : formSimilarity(payerForm, nameForm(accountName));
     const byName = nameAccount === accountId || similarity >= settings.nameThreshold;
     const nameWeight =
       nameAccount === accountId

@@ -36,8 +36,11 @@ export function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, no
       return new Set(rows.map((r) => r.entry_id));
     },
     async openInvoices(currencies) {
-      // In pages by id, so a million open invoices never sit in memory twice (rows and
-      // invoices); the strings many invoices share (names, currencies, dates) are kept once.
+      // In pages along the primary key, so a million open invoices never sit in memory twice
+      // (rows and invoices), and the strings many invoices share (names, currencies, dates)
+      // are kept once. The status is checked here rather than in SQL: with it, SQLite reads the
+      // (status, due_date) index and sorts every open invoice for each page, and PostgreSQL
+      // misjudges the pages; without it, both walk the primary key.
       const shared = new Map<string, string>();
       const once = (text: string): string => {
         const hit = shared.get(text);
@@ -45,25 +48,28 @@ export function cashWriter(trx: Transaction<Database>, dialect: StoreDialect, no
         shared.set(text, text);
         return text;
       };
+      const names = new Map<number, string>();
       const out: OpenInvoice[] = [];
       for (let after = 0; ; ) {
         const rows = await trx
           .selectFrom('invoices')
-          .innerJoin('accounts', 'accounts.id', 'invoices.account_id')
-          .select(['invoices.id', 'invoices.number', 'invoices.account_id', 'accounts.name', 'invoices.currency', 'invoices.open_minor', 'invoices.due_date', 'invoices.issue_date', 'invoices.payment_reference'])
-          .where('invoices.id', '>', after)
-          .where('invoices.kind', '=', 'invoice')
-          // Not `status = 'open'`: SQLite would then read the (status, due_date) index and sort
-          // every open invoice for each page; the primary key gives the pages in order.
-          .where(sql<string>`invoices.status || ''`, '=', 'open')
-          .where('invoices.open_minor', '>', 0)
-          .where('invoices.currency', 'in', currencies)
-          .orderBy('invoices.id')
+          .select(['id', 'number', 'account_id', 'currency', 'open_minor', 'due_date', 'issue_date', 'payment_reference', 'status'])
+          .where('id', '>', after)
+          .where('kind', '=', 'invoice')
+          .where('open_minor', '>', 0)
+          .where('currency', 'in', currencies)
+          .orderBy('id')
           .limit(pageSize)
           .execute();
+        const unnamed = [...new Set(rows.map((r) => toId(r.account_id)).filter((id) => !names.has(id)))];
+        for (let i = 0; i < unnamed.length; i += perStatement) {
+          for (const a of await trx.selectFrom('accounts').select(['id', 'name']).where('id', 'in', unnamed.slice(i, i + perStatement)).execute()) names.set(toId(a.id), once(a.name));
+        }
         for (const r of rows) {
+          if (r.status !== 'open') continue;
+          const accountId = toId(r.account_id);
           out.push({
-            id: toId(r.id), number: r.number, accountId: toId(r.account_id), accountName: once(r.name), currency: once(r.currency) as CurrencyCode,
+            id: toId(r.id), number: r.number, accountId, accountName: names.get(accountId) ?? '', currency: once(r.currency) as CurrencyCode,
             openMinor: toBigInt(r.open_minor), dueDate: once(r.due_date) as LocalDate, issueDate: once(r.issue_date) as LocalDate, paymentReference: r.payment_reference,
           });
         }

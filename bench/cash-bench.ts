@@ -49,7 +49,8 @@ export async function seed(store: StoreHandle, data: CashData): Promise<void> {
   // Payers learned from earlier months' statements.
   const ids = new Map((await store.db.selectFrom('accounts').select(['id', 'ref']).execute()).map((a) => [a.ref, Number(a.id)]));
   const { ibans, names } = data.ledger.knowledge;
-  const links = [...[...ibans].map(([key, a]) => ({ kind: 'iban', key, a })), ...[...names].map(([key, a]) => ({ kind: 'name', key, a }))];
+  // A customer the ledger gave no invoice is not in the store: its payers are not either.
+  const links = [...[...ibans].map(([key, a]) => ({ kind: 'iban', key, a })), ...[...names].map(([key, a]) => ({ kind: 'name', key, a }))].filter((l) => ids.has(data.ledger.refOf(l.a)));
   for (let i = 0; i < links.length; i += 1000) {
     const values = links.slice(i, i + 1000).map((l) => ({ kind: l.kind, key: l.key, account_id: ids.get(data.ledger.refOf(l.a)) as number, learned_from: null, created_at: clock.now().toISOString() }));
     await store.db.insertInto('payer_links').values(values).execute();

@@ -2,8 +2,10 @@
 // and indexed once, not once per file. Each file sees the ledger as the files before it left it,
 // as if it were read again: invoices they paid are no longer candidates, and invoices they paid
 // in part are found by what they still owe (within a file, as before, the index is the file's
-// starting point and only the open amounts move). The invoices are read again when a file needs
-// another currency, or when something else wrote to the ledger between two files.
+// starting point and only the open amounts move). Only the capped list of invoices of one amount
+// can differ from a fresh read: paid ones still hold places in it, so a queued line may propose
+// other invoices of that amount. The invoices are read again when a file needs another currency,
+// or when something else wrote to the ledger between two files.
 import type { CandidateIndex } from '../core/matching/candidate-index.ts';
 import { buildCandidateIndex } from '../core/matching/candidate-index.ts';
 import type { MatchSettings } from '../core/matching/settings.ts';

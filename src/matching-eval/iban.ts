@@ -1,4 +1,5 @@
 // Valid-looking IBANs with correct check digits, for simulated payers.
+import { mod97 } from '../core/mod97.ts';
 import type { Random } from '../demo/random.ts';
 
 /** A random IBAN of `country` with `length` characters and correct ISO 13616 check digits. */
@@ -7,14 +8,4 @@ export function randomIban(random: Random, country: string, length: number): str
   for (let i = 0; i < length - 4; i++) bban += String(random.int(0, 9));
   const check = 98 - mod97(bban + country + '00');
   return `${country}${String(check).padStart(2, '0')}${bban}`;
-}
-
-function mod97(text: string): number {
-  let rest = 0;
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const digits = code >= 65 ? String(code - 55) : ch;
-    for (const d of digits) rest = (rest * 10 + (d.charCodeAt(0) - 48)) % 97;
-  }
-  return rest;
 }

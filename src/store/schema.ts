@@ -189,6 +189,8 @@ export interface DecisionsTable {
   reason: string;
   detail: string;
   touch_id: number | null;
+  /** JSON `[[stepId, detail], ...]`: the steps this touch decision passed over (reason superseded). */
+  passed_over: Generated<string | null>;
 }
 
 export interface DisputesTable {

@@ -31,21 +31,22 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     if (next === null || d < next) next = d;
   };
   for (const inv of eligible) {
-    const ahead: PolicyStep[] = [];
+    // Each step's date once per invoice (business-day steps walk the calendar).
+    const reached: { step: PolicyStep; on: LocalDate }[] = [];
+    let upcoming: LocalDate | null = null;
     for (const s of stepsAhead(policy.steps, inv.sentSteps)) {
+      const on = stepDate(s, inv.dueDate, input.country, calendar);
       const holds = conditionsHold(s, input, openMinor);
-      if (holds.ok) ahead.push(s);
-      else if (stepDate(s, inv.dueDate, input.country, calendar) <= today) {
-        decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
-      }
+      if (!holds.ok) {
+        if (on <= today) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
+      } else if (on <= today) reached.push({ step: s, on });
+      else upcoming ??= on;
     }
-    const reached = ahead.filter((s) => stepDate(s, inv.dueDate, input.country, calendar) <= today);
-    const upcoming = ahead.find((s) => stepDate(s, inv.dueDate, input.country, calendar) > today);
-    if (upcoming) later(stepDate(upcoming, inv.dueDate, input.country, calendar));
+    if (upcoming !== null) later(upcoming);
     const top = reached[reached.length - 1];
     if (!top) continue;
-    const passedOver = reached.slice(0, -1).map((passed): Decision => ({ invoiceId: inv.id, kind: 'skip', stepId: passed.id, reason: Reason.superseded, detail: `step ${passed.id} of invoice ${inv.number} fell due on ${stepDate(passed, inv.dueDate, input.country, calendar)}; step ${top.id} is due now` }));
-    due.push({ invoiceId: inv.id, step: top, on: stepDate(top, inv.dueDate, input.country, calendar), passedOver });
+    const passedOver = reached.slice(0, -1).map((passed): Decision => ({ invoiceId: inv.id, kind: 'skip', stepId: passed.step.id, reason: Reason.superseded, detail: `step ${passed.step.id} of invoice ${inv.number} fell due on ${passed.on}; step ${top.step.id} is due now` }));
+    due.push({ invoiceId: inv.id, step: top.step, on: top.on, passedOver });
   }
   const blocked = dayHold(input, policy, today, calendar);
   if (due.length === 0) return { touches: [], decisions, nextActionOn: next };

@@ -57,10 +57,12 @@ test('a run after five days of downtime sends the step due now, not the stale on
     const report = await runDunning(cadence, day('2026-03-10'), planning()); // d0 (03-02) and d+7 (03-09) missed
     assert.equal(report.touches, 1);
     assert.deepEqual(await outbox(store), ['2026-02-27 d-3 G-1/d-3', '2026-03-10 d+7 G-1/d+7']);
-    // Stored once, on the touch decision it gave way to, and read back as the skip it was.
-    const stored = await store.db.selectFrom('decisions').select(['kind', 'step_id', 'reason', 'passed_over']).where('run_on', '=', '2026-03-10').execute();
-    assert.deepEqual(stored.map((s) => `${s.kind}:${s.step_id}:${s.reason}`), ['touch:d+7:step_due']);
-    assert.deepEqual(JSON.parse(stored[0]?.passed_over ?? '[]'), [['d0', 'step d0 of invoice G-1 fell due on 2026-03-02; step d+7 is due now']]);
+    // Stored once, on the touch line it gave way to (no decisions row), and read back as the skip it was.
+    assert.deepEqual(await store.db.selectFrom('decisions').select('id').where('run_on', '=', '2026-03-10').execute(), []);
+    const line = await store.db.selectFrom('touch_invoices').select(['step_id', 'reason', 'detail', 'passed_over']).where('step_id', '=', 'd+7').executeTakeFirstOrThrow();
+    assert.equal(line.reason, 'step_due');
+    assert.match(line.detail ?? '', /^step d\+7 \(.*\) fell due on 2026-03-09$/);
+    assert.deepEqual(JSON.parse(line.passed_over ?? '[]'), [['d0', 'step d0 of invoice G-1 fell due on 2026-03-02; step d+7 is due now']]);
     const caseIds = (await store.db.selectFrom('cases').select('id').execute()).map((c) => Number(c.id));
     const history = await cadence.decisionHistory(caseIds, null);
     assert.deepEqual(history.filter((h) => h.runOn === '2026-03-10').map((h) => `${h.kind}:${h.stepId}:${h.reason}:${h.invoiceNumber}`), ['skip:d0:superseded:G-1', 'touch:d+7:step_due:G-1']);

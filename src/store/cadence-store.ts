@@ -1,11 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { Reason } from '../core/cadence/reasons.ts';
 import type { CaseState, PlanInvoice } from '../core/cadence/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
 import { insertRows } from './bulk-insert.ts';
+import { lineKey, mergeHistory, placeDecisions } from './decision-rows.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import type { CasesTable, Database } from './schema.ts';
@@ -44,19 +44,25 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
     async decisionHistory(caseIds, invoiceId) {
       if (caseIds.length === 0) return [];
       let q = db.selectFrom('decisions').leftJoin('invoices', 'invoices.id', 'decisions.invoice_id')
-        .select(['decisions.run_on', 'decisions.case_id', 'decisions.invoice_id', 'decisions.kind', 'decisions.step_id', 'decisions.reason', 'decisions.detail', 'decisions.touch_id', 'decisions.passed_over', 'invoices.number'])
+        .select(['decisions.run_on', 'decisions.case_id', 'decisions.invoice_id', 'decisions.kind', 'decisions.step_id', 'decisions.reason', 'decisions.detail', 'decisions.touch_id', 'invoices.number'])
         .where('decisions.case_id', 'in', caseIds);
       if (invoiceId !== null) q = q.where((eb) => eb.or([eb('decisions.invoice_id', '=', invoiceId), eb('decisions.invoice_id', 'is', null)]));
-      const rows = await q.orderBy('decisions.id').execute();
-      return rows.flatMap((r) => {
-        const row = {
+      // Touch decisions live on their touch lines (see decision-rows.ts).
+      let l = db.selectFrom('touch_invoices').innerJoin('touches', 'touches.id', 'touch_invoices.touch_id').innerJoin('invoices', 'invoices.id', 'touch_invoices.invoice_id')
+        .select(['touches.planned_on', 'touches.case_id', 'touch_invoices.invoice_id', 'touch_invoices.step_id', 'touch_invoices.touch_id', 'touch_invoices.reason', 'touch_invoices.detail', 'touch_invoices.passed_over', 'invoices.number'])
+        .where('touches.case_id', 'in', caseIds).where('touch_invoices.reason', 'is not', null);
+      if (invoiceId !== null) l = l.where('touch_invoices.invoice_id', '=', invoiceId);
+      const [rows, lines] = await Promise.all([q.orderBy('decisions.id').execute(), l.orderBy('touch_invoices.touch_id').orderBy('touch_invoices.invoice_id').execute()]);
+      return mergeHistory(
+        rows.map((r) => ({
           runOn: r.run_on as LocalDate, caseId: toId(r.case_id), invoiceId: r.invoice_id === null ? null : toId(r.invoice_id), kind: r.kind,
           stepId: r.step_id, reason: r.reason, detail: r.detail, touchId: r.touch_id === null ? null : toId(r.touch_id), invoiceNumber: r.number,
-        };
-        // The steps passed over come back as the skips they were planned as, just before the touch.
-        const passed = r.passed_over === null ? [] : (JSON.parse(r.passed_over) as [string, string][]);
-        return [...passed.map(([stepId, detail]) => ({ ...row, kind: 'skip', stepId, reason: superseded, detail, touchId: null })), row];
-      });
+        })),
+        lines.map((r) => ({
+          plannedOn: r.planned_on, caseId: toId(r.case_id), invoiceId: toId(r.invoice_id), stepId: r.step_id, touchId: toId(r.touch_id),
+          reason: r.reason ?? '', detail: r.detail ?? '', passedOver: r.passed_over, invoiceNumber: r.number,
+        })),
+      );
     },
   };
 }
@@ -77,45 +83,18 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
       const inserted = await insertRows(trx, 'touches', ['case_id', 'step_id', 'policy_id', 'planned_on', 'channels', 'tone', 'template', 'action', 'status', 'idempotency_key', 'created_at', 'updated_at'], touchRows, ['id', 'idempotency_key']);
       for (const r of inserted) ids.set(r['idempotency_key'] as string, toId(r['id'] as number));
       // touch_invoices is unique on (invoice, step): a second touch for the same step fails loudly.
-      const links = batch.touches.flatMap((t) => t.invoices.map((i) => ({ touch_id: ids.get(t.idempotencyKey) as number, invoice_id: i.invoiceId, step_id: i.stepId })));
-      await insertRows(trx, 'touch_invoices', ['touch_id', 'invoice_id', 'step_id'], links.map((l) => [l.touch_id, l.invoice_id, l.step_id]));
-      const decisions = foldPassedOver(batch.decisions).map(({ d, passedOver }) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchKey === null ? null : (ids.get(d.touchKey) ?? null), passedOver]);
-      await insertRows(trx, 'decisions', ['run_on', 'case_id', 'invoice_id', 'kind', 'step_id', 'reason', 'detail', 'touch_id', 'passed_over'], decisions);
+      // A touch decision is stored on its line, with the steps it passed over (decision-rows.ts).
+      const { notes, rows } = placeDecisions(batch);
+      const links = batch.touches.flatMap((t) => t.invoices.map((i) => {
+        const note = notes.get(lineKey(t.idempotencyKey, i.invoiceId, i.stepId));
+        return [ids.get(t.idempotencyKey) as number, i.invoiceId, i.stepId, note?.reason ?? null, note?.detail ?? null, note?.passedOver ?? null];
+      }));
+      await insertRows(trx, 'touch_invoices', ['touch_id', 'invoice_id', 'step_id', 'reason', 'detail', 'passed_over'], links);
+      const decisions = rows.map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchKey === null ? null : (ids.get(d.touchKey) ?? null)]);
+      await insertRows(trx, 'decisions', ['run_on', 'case_id', 'invoice_id', 'kind', 'step_id', 'reason', 'detail', 'touch_id'], decisions);
       for (let i = 0; i < batch.cases.length; i += 300) await updateCases(trx, batch.cases.slice(i, i + 300), at);
     },
   };
-}
-
-const superseded: string = Reason.superseded;
-type PlannedDecision = PlanWrites['decisions'][number];
-
-/**
- * Puts each step a catch-up passed over (a superseded skip, which the planner emits just
- * before the touch decision of the same invoice) on that touch decision's row, as
- * `[[stepId, detail], ...]`: one row per invoice instead of one per missed step. A superseded
- * skip without such a touch after it keeps a row of its own.
- */
-function foldPassedOver(decisions: readonly PlannedDecision[]): { d: PlannedDecision; passedOver: string | null }[] {
-  const out: { d: PlannedDecision; passedOver: string | null }[] = [];
-  let pending: PlannedDecision[] = [];
-  const flush = (): void => {
-    for (const p of pending) out.push({ d: p, passedOver: null });
-    pending = [];
-  };
-  for (const d of decisions) {
-    if (d.kind === 'skip' && d.reason === superseded && d.invoiceId !== null && d.stepId !== null) {
-      if (pending.length > 0 && pending[0]?.invoiceId !== d.invoiceId) flush();
-      pending.push(d);
-    } else if (d.kind === 'touch' && pending.length > 0 && pending[0]?.invoiceId === d.invoiceId) {
-      out.push({ d, passedOver: JSON.stringify(pending.map((p) => [p.stepId, p.detail])) });
-      pending = [];
-    } else {
-      flush();
-      out.push({ d, passedOver: null });
-    }
-  }
-  flush();
-  return out;
 }
 
 /** Moves each case's next action in one statement per slice (CASE over the case ids). */

@@ -7,7 +7,7 @@ import * as cadence from './migrations/0002-cadence.ts';
 import * as cash from './migrations/0003-cash.ts';
 import * as inbound from './migrations/0004-inbound.ts';
 import * as cardRetries from './migrations/0005-card-retries.ts';
-import * as passedOver from './migrations/0006-passed-over.ts';
+import * as touchDecisions from './migrations/0006-touch-decisions.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -18,7 +18,7 @@ const steps: readonly Step[] = [
   { name: '0003-cash', up: cash.up },
   { name: '0004-inbound', up: inbound.up },
   { name: '0005-card-retries', up: cardRetries.up },
-  { name: '0006-passed-over', up: passedOver.up },
+  { name: '0006-touch-decisions', up: touchDecisions.up },
 ];
 
 /** Every schema version this build knows, oldest first. */

@@ -177,6 +177,11 @@ export interface TouchInvoicesTable {
   touch_id: number;
   invoice_id: number;
   step_id: string;
+  /** The run's decision for this line (see store/decision-rows.ts); null for lines no run planned. */
+  reason: Generated<string | null>;
+  detail: Generated<string | null>;
+  /** JSON `[[stepId, detail], ...]`: the steps this touch passed over for the invoice (superseded). */
+  passed_over: Generated<string | null>;
 }
 
 export interface DecisionsTable {
@@ -189,8 +194,6 @@ export interface DecisionsTable {
   reason: string;
   detail: string;
   touch_id: number | null;
-  /** JSON `[[stepId, detail], ...]`: the steps this touch decision passed over (reason superseded). */
-  passed_over: Generated<string | null>;
 }
 
 export interface DisputesTable {

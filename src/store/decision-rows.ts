@@ -1,0 +1,95 @@
+import { Reason } from '../core/cadence/reasons.ts';
+import type { LocalDate } from '../core/local-date.ts';
+import type { DecisionRow, PlanWrites } from '../engine/cadence-ports.ts';
+
+// How a run's decisions are stored. The planner gives one decision per invoice and step; most of
+// them describe a touch line that is written anyway (touch_invoices: this invoice, in this
+// touch, at this step), and a catch-up adds one "superseded" skip per step it passed over. On a
+// large run that was ~3.4 decision rows per invoice, each with its own foreign-key checks and
+// index entries. So a touch decision is stored on its touch line, with the steps it passed
+// over, and read back as the decisions it was; everything else keeps a decisions row.
+
+type PlannedDecision = PlanWrites['decisions'][number];
+const superseded: string = Reason.superseded;
+
+/** What a touch line carries of its decision: the reason, the facts, the steps passed over. */
+export type LineNote = { readonly reason: string; readonly detail: string; readonly passedOver: string | null };
+
+/** The key of a touch line: the touch's idempotency key, the invoice, the step. */
+export function lineKey(touchKey: string, invoiceId: number, stepId: string): string {
+  return `${touchKey}\n${invoiceId}\n${stepId}`;
+}
+
+/**
+ * Splits a batch's decisions into notes for touch lines (keyed by lineKey) and the decisions
+ * that keep a row. A superseded skip goes with the touch decision of the same invoice that the
+ * planner emits right after it; one without such a touch keeps its row, as does a touch
+ * decision that has no line in the batch.
+ */
+export function placeDecisions(batch: PlanWrites): { notes: Map<string, LineNote>; rows: PlannedDecision[] } {
+  const lines = new Set(batch.touches.flatMap((t) => t.invoices.map((i) => lineKey(t.idempotencyKey, i.invoiceId, i.stepId))));
+  const notes = new Map<string, LineNote>();
+  const rows: PlannedDecision[] = [];
+  let pending: PlannedDecision[] = [];
+  const flush = (): void => {
+    rows.push(...pending);
+    pending = [];
+  };
+  for (const d of batch.decisions) {
+    if (d.kind === 'skip' && d.reason === superseded && d.invoiceId !== null && d.stepId !== null) {
+      if (pending[0] !== undefined && pending[0].invoiceId !== d.invoiceId) flush();
+      pending.push(d);
+      continue;
+    }
+    const key = d.kind === 'touch' && d.touchKey !== null && d.invoiceId !== null && d.stepId !== null ? lineKey(d.touchKey, d.invoiceId, d.stepId) : null;
+    if (key !== null && lines.has(key) && !notes.has(key)) {
+      const mine = pending[0]?.invoiceId === d.invoiceId ? pending : [];
+      if (mine.length === 0) flush();
+      notes.set(key, { reason: d.reason, detail: d.detail, passedOver: mine.length > 0 ? JSON.stringify(mine.map((p) => [p.stepId, p.detail])) : null });
+      pending = [];
+    } else {
+      flush();
+      rows.push(d);
+    }
+  }
+  flush();
+  return { notes, rows };
+}
+
+/** A touch line with its note, as read back for the history. */
+export type NotedLine = {
+  readonly plannedOn: string;
+  readonly caseId: number;
+  readonly invoiceId: number;
+  readonly stepId: string;
+  readonly touchId: number;
+  readonly reason: string;
+  readonly detail: string;
+  readonly passedOver: string | null;
+  readonly invoiceNumber: string | null;
+};
+
+type HistoryRow = DecisionRow & { invoiceNumber: string | null };
+
+/** The decisions a touch line stands for: the steps it passed over (skips), then the touch. */
+export function lineDecisions(l: NotedLine): HistoryRow[] {
+  const touch: HistoryRow = { runOn: l.plannedOn as LocalDate, caseId: l.caseId, invoiceId: l.invoiceId, kind: 'touch', stepId: l.stepId, reason: l.reason, detail: l.detail, touchId: l.touchId, invoiceNumber: l.invoiceNumber };
+  const passed = l.passedOver === null ? [] : (JSON.parse(l.passedOver) as [string, string][]);
+  return [...passed.map(([stepId, detail]): HistoryRow => ({ ...touch, kind: 'skip', stepId, reason: superseded, detail, touchId: null })), touch];
+}
+
+/**
+ * One history in order of the day run: each day's decision rows (as recorded) before that
+ * day's touch lines (by touch), as the planner emits them (skips and holds, then touches).
+ */
+export function mergeHistory(rows: readonly HistoryRow[], lines: readonly NotedLine[]): HistoryRow[] {
+  const byDay = new Map<string, { rows: HistoryRow[]; lines: HistoryRow[] }>();
+  const day = (d: string): { rows: HistoryRow[]; lines: HistoryRow[] } => {
+    let entry = byDay.get(d);
+    if (!entry) byDay.set(d, (entry = { rows: [], lines: [] }));
+    return entry;
+  };
+  for (const r of rows) day(r.runOn).rows.push(r);
+  for (const l of lines) day(l.plannedOn).lines.push(...lineDecisions(l));
+  return [...byDay.keys()].sort().flatMap((d) => [...(byDay.get(d)?.rows ?? []), ...(byDay.get(d)?.lines ?? [])]);
+}

@@ -36,17 +36,17 @@ const timePart = /[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AP]M)?\s*(?:Z|[+-
  * With `order` null, a slash date is read only when a part above 12 shows which is the day.
  */
 export function parseLocaleDate(text: string, order: DateOrder | null): LocaleDate {
-  // A ledger repeats the same few hundred dates: each text is read once (the results are immutable).
-  const key = `${order ?? ''}|${text}`;
-  const hit = seen.get(key);
+  // A ledger repeats the same few hundred dates: each text is read once per order (the results are immutable).
+  const seen = seenByOrder[order ?? 'auto'];
+  const hit = seen.get(text);
   if (hit !== undefined) return hit;
   const read = readDate(text, order);
   if (seen.size >= 8192) seen.clear();
-  seen.set(key, read);
+  seen.set(text, read);
   return read;
 }
 
-const seen = new Map<string, LocaleDate>();
+const seenByOrder: Record<DateOrder | 'auto', Map<string, LocaleDate>> = { ymd: new Map(), dmy: new Map(), mdy: new Map(), auto: new Map() };
 
 function readDate(text: string, order: DateOrder | null): LocaleDate {
   const value = text.trim().replace(timePart, '').trim();

@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { InputProblem } from '../../core/ledger.ts';
+import { invoiceFields, paymentFields, type CsvField } from './fields.ts';
 
-/** Dunwise fields an invoice CSV column can fill. */
-export const invoiceFields = [
-  'number', 'kind', 'accountRef', 'accountName', 'currency', 'issueDate', 'dueDate', 'total',
-  'open', 'paid', 'paymentReference', 'poNumber', 'terms', 'correctsNumber', 'buyerEmail', 'country',
-] as const;
-export type InvoiceField = (typeof invoiceFields)[number];
-
-/** Dunwise fields a payment CSV column can fill. */
-export const paymentFields = [
-  'ref', 'accountRef', 'invoiceNumber', 'currency', 'amount', 'receivedOn', 'reference',
-] as const;
-export type PaymentField = (typeof paymentFields)[number];
-
-/** Any mappable field. */
-export type CsvField = InvoiceField | PaymentField;
+export { invoiceFields, paymentFields } from './fields.ts';
+export type { InvoiceField, PaymentField, CsvField } from './fields.ts';
 
 const headerNames = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]);
 const allFields = [...new Set<string>([...invoiceFields, ...paymentFields])];

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { DunwiseError, type ErrorCode } from '../../core/errors.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
-import type { WorkerMessage, WorkerRequest } from './worker-entry.ts';
+import { invoiceWire, paymentWire, type RecordWire, type WireRecord } from './record-wire.ts';
+import type { WireItem, WorkerMessage, WorkerRequest } from './worker-entry.ts';
 
 /**
  * Reads a CSV file of invoices or payments in a worker thread and yields its items here, in
@@ -15,6 +16,7 @@ export async function* readCsvInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'pa
     workerData: { kind, path, options: plain } satisfies WorkerRequest,
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
   });
+  const wire = (kind === 'invoices' ? invoiceWire : paymentWire) as RecordWire<unknown>;
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   let failure = null as Error | null;
@@ -38,8 +40,10 @@ export async function* readCsvInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'pa
       switch (message.type) {
         case 'items':
           onProgress?.(message.bytes);
-          if (map) for (const item of message.items) yield map(item as CsvItem<T>);
-          else for (const item of message.items) yield item as U;
+          for (const w of message.items) {
+            const item = (isWire(w) ? wire.decode(w) : w) as CsvItem<T>;
+            yield map ? map(item) : (item as U);
+          }
           worker.postMessage('ack');
           break;
         case 'skip':
@@ -54,4 +58,8 @@ export async function* readCsvInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'pa
   } finally {
     await worker.terminate();
   }
+}
+
+function isWire(item: WireItem): item is WireRecord {
+  return Array.isArray(item);
 }

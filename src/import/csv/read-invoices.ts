@@ -6,9 +6,9 @@ import { addDays, compareDates, type LocalDate } from '../../core/local-date.ts'
 import { candidatesFor, quoteList, type ColumnIndex, type ColumnIssue } from './columns.ts';
 import { createRepeatCheck, noRepeatCheck } from './duplicates.ts';
 import { readKind } from './kinds.ts';
-import { invoiceFields, type InvoiceField } from './mapping.ts';
+import { invoiceFields, type InvoiceField } from './fields.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
-import { readTable, type TableRow } from './table.ts';
+import { readTableBatches, type TableRow } from './table.ts';
 import { createValueReader, type Read, type ValueReader } from './values.ts';
 
 /** Reads an invoice list or aging-report export as validated InvoiceRecords or row problems. */
@@ -16,36 +16,48 @@ export async function* readInvoiceCsv(
   input: Readable | AsyncIterable<Buffer | string>,
   options: CsvImportOptions,
 ): AsyncGenerator<CsvItem<InvoiceRecord>> {
+  for await (const batch of readInvoiceBatches(input, options)) yield* batch;
+}
+
+/** `readInvoiceCsv` in batches (one per chunk of the file): one async step per chunk, not per row. */
+export async function* readInvoiceBatches(
+  input: Readable | AsyncIterable<Buffer | string>,
+  options: CsvImportOptions,
+): AsyncGenerator<CsvItem<InvoiceRecord>[]> {
   const defaultCurrency = checkDefaults(options);
   const values = createValueReader(options);
   const repeat = options.skipRepeatCheck ? noRepeatCheck : createRepeatCheck();
-  const table = readTable(input, options, {
+  const table = readTableBatches(input, options, {
     fields: invoiceFields,
     required: (index) => requiredColumns(index, options, defaultCurrency),
     onDelimiter: (d) => values.delimiterIs(d),
   });
-  for await (const row of table) {
-    if (row.kind === 'problem') {
-      yield row;
-      continue;
+  for await (const rows of table) {
+    const out: CsvItem<InvoiceRecord>[] = [];
+    for (const row of rows) {
+      if (row.kind === 'problem') {
+        out.push(row);
+        continue;
+      }
+      const built = buildInvoice(row, values, options, defaultCurrency);
+      if (built.kind === 'skip') {
+        options.onSkip?.(row.line, built.reason);
+        continue;
+      }
+      if (built.kind === 'problems') {
+        for (const p of built.problems) out.push({ kind: 'problem', problem: p });
+        continue;
+      }
+      const seen = repeat(built.record.number, built.record, row.line);
+      if (seen.kind === 'same') continue;
+      if (seen.kind === 'different') {
+        const reason = `invoice number "${built.record.number}" already appeared on line ${seen.firstLine} with different content`;
+        out.push({ kind: 'problem', problem: { file: options.file, where: `line ${row.line}`, field: row.columnName('number'), reason } });
+        continue;
+      }
+      out.push({ kind: 'record', line: row.line, record: built.record });
     }
-    const built = buildInvoice(row, values, options, defaultCurrency);
-    if (built.kind === 'skip') {
-      options.onSkip?.(row.line, built.reason);
-      continue;
-    }
-    if (built.kind === 'problems') {
-      for (const p of built.problems) yield { kind: 'problem', problem: p };
-      continue;
-    }
-    const seen = repeat(built.record.number, built.record, row.line);
-    if (seen.kind === 'same') continue;
-    if (seen.kind === 'different') {
-      const reason = `invoice number "${built.record.number}" already appeared on line ${seen.firstLine} with different content`;
-      yield { kind: 'problem', problem: { file: options.file, where: `line ${row.line}`, field: row.columnName('number'), reason } };
-      continue;
-    }
-    yield { kind: 'record', line: row.line, record: built.record };
+    if (out.length > 0) yield out;
   }
 }
 

@@ -3,7 +3,7 @@ import type { CurrencyCode } from '../../core/currency.ts';
 import type { InputProblem, PaymentRecord } from '../../core/ledger.ts';
 import { candidatesFor, quoteList, type ColumnIndex, type ColumnIssue } from './columns.ts';
 import { contentHash, createRepeatCheck, noRepeatCheck } from './duplicates.ts';
-import { paymentFields, type PaymentField } from './mapping.ts';
+import { paymentFields, type PaymentField } from './fields.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
 import { checkDefaults } from './read-invoices.ts';
 import { readTable, type TableRow } from './table.ts';

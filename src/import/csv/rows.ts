@@ -15,13 +15,19 @@ const maxRecordChars = 1 << 20;
 
 /**
  * Splits a byte stream into records with their 1-based starting line (a quoted field
- * with line breaks spans several lines). Bad quoting ends the stream with a 'broken'
- * event: after it, csv-parse cannot reliably tell where the next record starts.
+ * with line breaks spans several lines), in batches: one per chunk of text, so a large file
+ * costs one async step per chunk rather than per record. Bad quoting ends the stream with a
+ * 'broken' event: after it, csv-parse cannot reliably tell where the next record starts.
+ *
+ * Lines without quotes, carriage returns or lone surrogates are split at the delimiter here,
+ * which is exactly what csv-parse makes of them, at a fraction of its cost (it walks every
+ * byte through its state machine). From the first line that has one of those, csv-parse
+ * reads the rest of the file.
  */
-export async function* readRawRecords(
+export async function* readRawBatches(
   input: AsyncIterable<Buffer | Uint8Array | string>,
   options: { delimiter: CsvDelimiter; encoding: CsvEncoding; onProgress: (bytes: number) => void },
-): AsyncGenerator<RawEvent> {
+): AsyncGenerator<RawEvent[]> {
   let bytes = 0;
   const text = decodeText(input, options.encoding, (n) => options.onProgress((bytes += n)));
   const head: string[] = [];
@@ -34,11 +40,52 @@ export async function* readRawRecords(
     headLength += next.value.length;
   }
   const delimiter = options.delimiter === 'auto' ? sniffDelimiter(head.join('')) : options.delimiter;
-  yield { kind: 'start', delimiter };
+  yield [{ kind: 'start', delimiter }];
 
+  let line = 1;
+  let carry = '';
+  let rest: string | null = null;
+  for (;;) {
+    let chunk = head.shift();
+    if (chunk === undefined) {
+      const next = await text.next();
+      if (next.done === true) break;
+      chunk = next.value;
+    }
+    const data = carry + chunk;
+    const special = data.search(needsParser);
+    // Only whole lines before the first one that needs csv-parse are split here.
+    const end = special === -1 ? data.length : data.lastIndexOf('\n', special) + 1;
+    const batch: RawEvent[] = [];
+    let start = 0;
+    for (let nl = data.indexOf('\n'); nl !== -1 && nl < end && nl - start <= maxSimpleLine; nl = data.indexOf('\n', start)) {
+      batch.push({ kind: 'record', line: line++, cells: data.slice(start, nl).split(delimiter) });
+      start = nl + 1;
+    }
+    if (special !== -1 || data.length - start > maxSimpleLine) rest = data.slice(start) + head.join('');
+    else carry = data.slice(start);
+    if (batch.length > 0) yield batch;
+    if (rest !== null) break;
+  }
+  if (rest === null) {
+    // The last line, without a line break after it.
+    if (carry !== '') yield [{ kind: 'record', line, cells: carry.split(delimiter) }];
+    return;
+  }
+  // A line split here ended with '\n', which csv-parse would have taken as the record delimiter.
+  yield* parseRest(rest, text, delimiter, line, line > 1 ? '\n' : null);
+}
+
+// What csv-parse must read: quotes, carriage returns (a record delimiter other than '\n', or
+// part of a field), and lone surrogates (it turns them into U+FFFD, which the table reports).
+const needsParser = /["\r]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const maxSimpleLine = 64 * 1024;
+
+async function* parseRest(first: string, text: AsyncGenerator<string>, delimiter: string, startLine: number, recordDelimiter: string | null): AsyncGenerator<RawEvent[]> {
   const skipped: { before: number; error: CsvError }[] = [];
   const parser = parse({
     delimiter,
+    ...(recordDelimiter === null ? {} : { record_delimiter: recordDelimiter }),
     relax_column_count: true,
     skip_records_with_error: true,
     max_record_size: maxRecordChars,
@@ -48,26 +95,26 @@ export async function* readRawRecords(
     },
   });
   async function* source(): AsyncGenerator<string> {
-    yield* head;
+    if (first !== '') yield first;
     yield* text;
   }
   // Errors of the source (an unreadable file) reach the loop below through the parser.
   pipeline(Readable.from(source()), parser, () => undefined);
 
-  let line = 1;
+  let line = startLine;
   let consumed = 0;
   for await (const cells of parser as AsyncIterable<string[]>) {
     const broken = skipped[0];
     if (broken !== undefined && broken.before <= consumed) {
-      yield brokenEvent(line, broken.error);
+      yield [brokenEvent(line, broken.error)];
       return;
     }
     consumed += 1;
-    yield { kind: 'record', line, cells };
+    yield [{ kind: 'record', line, cells }];
     line += 1 + cells.reduce((n, cell) => n + lineBreaks(cell), 0);
   }
   const broken = skipped[0];
-  if (broken !== undefined) yield brokenEvent(line, broken.error);
+  if (broken !== undefined) yield [brokenEvent(line, broken.error)];
 }
 
 function brokenEvent(line: number, error: CsvError): RawEvent {

@@ -5,12 +5,15 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fingerprint } from '../../engine/fingerprint.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
-import { readInvoiceCsv } from './read-invoices.ts';
+import { readInvoiceBatches } from './read-invoices.ts';
 import { readPaymentCsv } from './read-payments.ts';
+import { invoiceWire, paymentWire, type RecordWire, type WireRecord } from './record-wire.ts';
 
 export type WorkerRequest = { kind: 'invoices' | 'payments'; path: string; options: Omit<CsvImportOptions, 'onProgress' | 'onSkip'> };
+/** Records travel as arrays (record-wire.ts), problems as they are. */
+export type WireItem = WireRecord | Extract<CsvItem<unknown>, { kind: 'problem' }>;
 export type WorkerMessage =
-  | { type: 'items'; items: CsvItem<unknown>[]; bytes: number }
+  | { type: 'items'; items: WireItem[]; bytes: number }
   | { type: 'skip'; line: number; reason: string }
   | { type: 'done' }
   | { type: 'error'; message: string; code: string | null; details: Record<string, unknown> | null };
@@ -36,21 +39,28 @@ async function run(): Promise<void> {
     onSkip: (line, reason) => port.postMessage({ type: 'skip', line, reason } satisfies WorkerMessage),
   };
   const input = createReadStream(request.path);
-  const source: AsyncIterable<CsvItem<unknown>> = request.kind === 'invoices' ? readInvoiceCsv(input, options) : readPaymentCsv(input, options);
-  let batch: CsvItem<unknown>[] = [];
+  const source: AsyncIterable<CsvItem<unknown>[]> = request.kind === 'invoices' ? readInvoiceBatches(input, options) : inBatches(readPaymentCsv(input, options));
+  const wire = (request.kind === 'invoices' ? invoiceWire : paymentWire) as RecordWire<unknown>;
+  let batch: WireItem[] = [];
   const send = async (): Promise<void> => {
     port.postMessage({ type: 'items', items: batch, bytes } satisfies WorkerMessage);
     batch = [];
     inFlight += 1;
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (release = resolve));
   };
-  for await (const item of source) {
-    // The fingerprint is hashed here, on the parser's core, not on the thread that writes.
-    batch.push(item.kind === 'record' ? { ...item, fingerprint: fingerprint(item.record as object) } : item);
-    if (batch.length >= batchSize) await send();
+  for await (const items of source) {
+    for (const item of items) {
+      // The fingerprint is hashed here, on the parser's core, not on the thread that writes.
+      batch.push(item.kind === 'record' ? wire.encode(item.line, fingerprint(item.record as object), item.record) : item);
+      if (batch.length >= batchSize) await send();
+    }
   }
   if (batch.length > 0) await send();
   port.postMessage({ type: 'done' } satisfies WorkerMessage);
+}
+
+async function* inBatches<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
 }
 
 run().catch((error: unknown) => {

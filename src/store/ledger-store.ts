@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { InvoiceKind } from '../core/ledger.ts';
 import type { LedgerStore, LedgerWriter, InvoiceRow, StoredInvoice } from '../engine/ports.ts';
@@ -14,7 +14,7 @@ export const planAsap = '0001-01-01';
 export function ledgerStore(db: Kysely<Database>, clock: Clock): LedgerStore {
   const now = (): string => clock.now().toISOString();
   return {
-    transaction: (fn) => db.transaction().execute((trx) => fn(writer(trx, now))),
+    transaction: (fn) => withBulkSettings(db, () => db.transaction().execute((trx) => fn(writer(trx, now)))),
     recordRejectedImport: async (row) => {
       await db
         .insertInto('imports')
@@ -22,6 +22,28 @@ export function ledgerStore(db: Kysely<Database>, clock: Clock): LedgerStore {
         .execute();
     },
   };
+}
+
+/**
+ * Runs an import's transaction on SQLite with settings for many writes, then restores them.
+ * A multi-row INSERT keeps a statement journal (the pages it changes, to undo it alone if it
+ * fails half-way): in a temporary file by default, in memory here. And a page cache of 8 MiB
+ * instead of 2 keeps the indexes' hot pages, instead of writing them to the WAL and reading
+ * them back mid-transaction. Measured on 1,000,000 invoices: about a quarter less time in SQLite.
+ * Not set for the whole connection: in memory, a large sort's temporary storage would be too.
+ */
+async function withBulkSettings<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return fn();
+  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+  const cacheSize = Number(before.rows[0]?.cache_size ?? -2000);
+  await sql`pragma temp_store = memory`.execute(db);
+  await sql`pragma cache_size = -8192`.execute(db);
+  try {
+    return await fn();
+  } finally {
+    await sql`pragma temp_store = default`.execute(db);
+    await sql.raw(`pragma cache_size = ${cacheSize}`).execute(db);
+  }
 }
 
 /** The ledger writer on one transaction (shared with the other stores that write audit entries and mark cases). */

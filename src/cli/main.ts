@@ -1,40 +1,39 @@
 import { Command, CommanderError } from 'commander';
 import { DunwiseError, ErrorCode } from '../core/errors.ts';
-import { makeContext, type Io } from './context.ts';
-import * as accountsShow from './commands/accounts-show.ts';
-import * as cashImport from './commands/cash-import.ts';
-import * as cashParse from './commands/cash-parse.ts';
-import * as cashQueue from './commands/cash-queue.ts';
-import * as cashResolve from './commands/cash-resolve.ts';
-import * as cashStripe from './commands/cash-stripe.ts';
-import * as cashStripeListen from './commands/cash-stripe-listen.ts';
-import * as cashStripeAdmin from './commands/cash-stripe-admin.ts';
-import * as cardsCommand from './commands/cards.ts';
-import * as evalMatching from './commands/eval-matching.ts';
-import * as demo from './commands/demo.ts';
-import * as importCsv from './commands/import-csv.ts';
-import * as importEinvoice from './commands/import-einvoice.ts';
-import * as ledgerShow from './commands/ledger-show.ts';
-import * as explainCommand from './commands/explain.ts';
-import * as preview from './commands/preview.ts';
-import * as policyCommand from './commands/policy.ts';
-import * as casesCommand from './commands/cases.ts';
-import * as disputesCommand from './commands/disputes.ts';
-import * as segmentsCommand from './commands/segments.ts';
-import * as reviewCommand from './commands/review.ts';
-import * as dispatchCommand from './commands/dispatch.ts';
-import * as interestCommand from './commands/interest.ts';
-import * as templatePreview from './commands/template-preview.ts';
-import * as runDunning from './commands/run-dunning.ts';
-import * as inboundReceive from './commands/inbound-receive.ts';
-import * as inboxClassify from './commands/inbox-classify.ts';
-import * as inboxQueue from './commands/inbox-queue.ts';
-import * as evalReplies from './commands/eval-replies.ts';
+import { makeContext, type CommandContext, type Io } from './context.ts';
 
 /** Exit codes: 0 done, 1 input rejected (nothing imported), 2 bad usage or input, 3 store refused, 70 internal. */
 export const ExitCode = { ok: 0, rejected: 1, usage: 2, store: 3, internal: 70 } as const;
 
-const commands = [ledgerShow, accountsShow, demo, runDunning, preview, explainCommand, policyCommand, casesCommand, disputesCommand, segmentsCommand, reviewCommand, dispatchCommand, interestCommand, templatePreview];
+type CommandModule = { register(parent: Command, ctx: CommandContext): void };
+
+// Command modules are loaded when the command line is read. `dunwise import ...` loads only the
+// import commands: the others bring date-holidays, PDF, mail and XML libraries, about 45 MB of
+// an import's peak memory (which its benchmark bounds). Anything else, help included, loads all.
+const loadCommands = (): Promise<CommandModule[]> => Promise.all([
+  import('./commands/ledger-show.ts'), import('./commands/accounts-show.ts'), import('./commands/demo.ts'), import('./commands/run-dunning.ts'),
+  import('./commands/preview.ts'), import('./commands/explain.ts'), import('./commands/policy.ts'), import('./commands/cases.ts'),
+  import('./commands/disputes.ts'), import('./commands/segments.ts'), import('./commands/review.ts'), import('./commands/dispatch.ts'),
+  import('./commands/interest.ts'), import('./commands/template-preview.ts'),
+]);
+const loadImport = (): Promise<CommandModule[]> => Promise.all([import('./commands/import-csv.ts'), import('./commands/import-einvoice.ts')]);
+const loadInbox = (): Promise<CommandModule[]> => Promise.all([import('./commands/inbox-classify.ts'), import('./commands/inbox-queue.ts')]);
+const loadCash = (): Promise<CommandModule[]> => Promise.all([
+  import('./commands/cash-parse.ts'), import('./commands/cash-import.ts'), import('./commands/cash-queue.ts'), import('./commands/cash-resolve.ts'),
+  import('./commands/cash-stripe.ts'), import('./commands/cash-stripe-listen.ts'), import('./commands/cash-stripe-admin.ts'),
+]);
+const loadLast = (): Promise<CommandModule[]> => Promise.all([import('./commands/cards.ts'), import('./commands/eval-matching.ts'), import('./commands/eval-replies.ts')]);
+
+/** The first word of the command line after the global options, or null when another option comes first. */
+function commandWord(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--data-dir' || arg === '--as-of') i += 1;
+    else if (arg.startsWith('--data-dir=') || arg.startsWith('--as-of=')) continue;
+    else return arg.startsWith('-') ? null : arg;
+  }
+  return null;
+}
 
 /** Runs the `dunwise` command line and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -49,20 +48,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const ctx = makeContext(io, (code) => {
     exitCode = code;
   });
-  for (const c of commands) c.register(program, ctx);
-  const importCommand = program.command('import').description('import invoices, payments and e-invoices into the ledger');
-  importCsv.register(importCommand, ctx);
-  importEinvoice.register(importCommand, ctx);
-  inboundReceive.register(program, ctx);
-  const inbox = program.command('inbox').description('replies received: classify files, list, show, reclassify');
-  inboxClassify.register(inbox, ctx);
-  inboxQueue.register(inbox, ctx);
-  const cashCommand = program.command('cash').description('bank statements and Stripe events: parse, import and apply to invoices, review the queue');
-  for (const c of [cashParse, cashImport, cashQueue, cashResolve, cashStripe, cashStripeListen, cashStripeAdmin]) c.register(cashCommand, ctx);
-  cardsCommand.register(program, ctx);
-  evalMatching.register(program, ctx);
-  evalReplies.register(program, ctx);
   try {
+    const all = commandWord(argv) !== 'import';
+    if (all) for (const c of await loadCommands()) c.register(program, ctx);
+    const importCommand = program.command('import').description('import invoices, payments and e-invoices into the ledger');
+    for (const c of await loadImport()) c.register(importCommand, ctx);
+    if (all) {
+      (await import('./commands/inbound-receive.ts')).register(program, ctx);
+      const inbox = program.command('inbox').description('replies received: classify files, list, show, reclassify');
+      for (const c of await loadInbox()) c.register(inbox, ctx);
+      const cashCommand = program.command('cash').description('bank statements and Stripe events: parse, import and apply to invoices, review the queue');
+      for (const c of await loadCash()) c.register(cashCommand, ctx);
+      for (const c of await loadLast()) c.register(program, ctx);
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

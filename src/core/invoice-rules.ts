@@ -13,10 +13,8 @@ export function checkInvoiceRecord(r: InvoiceRecord): RecordProblem[] {
   const problems: RecordProblem[] = [];
   if (r.number.trim() === '') problems.push({ field: 'number', reason: 'the invoice number is empty' });
   if (r.accountRef.trim() === '') problems.push({ field: 'accountRef', reason: 'the customer is empty' });
-  for (const [field, value] of [['total', r.totalMinor], ['open', r.openMinor]] as const) {
-    if (value < 0n) problems.push({ field, reason: `${field} amount is negative` });
-    if (value > maxMinor) problems.push({ field, reason: `${field} amount is beyond the largest amount accepted` });
-  }
+  checkAmount(problems, 'total', r.totalMinor);
+  checkAmount(problems, 'open', r.openMinor);
   if (r.openMinor > r.totalMinor && r.totalMinor >= 0n) {
     problems.push({ field: 'open', reason: 'the open amount is larger than the invoice total' });
   }
@@ -32,6 +30,11 @@ export function checkInvoiceRecord(r: InvoiceRecord): RecordProblem[] {
     problems.push({ field: 'instalments', reason: 'the instalments do not add up to the total' });
   }
   return problems;
+}
+
+function checkAmount(problems: RecordProblem[], field: 'total' | 'open', value: bigint): void {
+  if (value < 0n) problems.push({ field, reason: `${field} amount is negative` });
+  if (value > maxMinor) problems.push({ field, reason: `${field} amount is beyond the largest amount accepted` });
 }
 
 /** The date the ledger ages an invoice by: its due date, or its issue date when it has none. */

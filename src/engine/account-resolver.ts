@@ -35,9 +35,10 @@ export class AccountResolver {
   async resolve(records: readonly RecordLike[]): Promise<Map<string, number>> {
     // Bounded memory on huge files: forget the cache now and then; forgotten ids are read again.
     if (this.#ids.size > 200_000) this.#ids.clear();
-    const missing = [...new Set(records.map((r) => r.accountRef).filter((ref) => !this.#ids.has(ref)))];
-    if (missing.length > 0) {
-      for (const [ref, id] of await this.#writer.findAccountIds(missing)) this.#ids.set(ref, id);
+    const missing = new Set<string>();
+    for (const r of records) if (!this.#ids.has(r.accountRef)) missing.add(r.accountRef);
+    if (missing.size > 0) {
+      for (const [ref, id] of await this.#writer.findAccountIds([...missing])) this.#ids.set(ref, id);
       const toCreate = new Map<string, RecordLike>();
       for (const r of records) if (!this.#ids.has(r.accountRef) && !toCreate.has(r.accountRef)) toCreate.set(r.accountRef, r);
       if (toCreate.size > 0) await this.#create([...toCreate.values()]);

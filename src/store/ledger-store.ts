@@ -74,7 +74,7 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
     },
     async insertInvoices(rows, withIds) {
       const at = now();
-      const out = await insertRows(trx, 'invoices', invoiceColumns, rows.map((r) => [...invoiceValues(r), at, at]), withIds ? ['id', 'number'] : []);
+      const out = await insertRows(trx, 'invoices', invoiceColumns, rows.map((r) => invoiceValues(r, at)), withIds ? ['id', 'number'] : []);
       return new Map(out.map((r) => [r['number'] as string, toId(r['id'] as number)]));
     },
     async updateInvoice(id, row) {
@@ -157,9 +157,9 @@ export function writer(trx: Transaction<Database>, now: () => string): LedgerWri
 const accountColumns = ['ref', 'name', 'currency', 'locale', 'time_zone', 'country', 'segment', 'owner', 'created_at'] as const;
 const invoiceColumns = ['account_id', 'number', 'kind', 'currency', 'total_minor', 'open_minor', 'issue_date', 'due_date', 'due_date_source', 'payment_reference', 'po_number', 'terms', 'corrects_number', 'status', 'content_hash', 'source', 'import_id', 'created_at', 'updated_at'] as const;
 
-/** An invoice row's values in the order of `invoiceColumns` (without the two timestamps). */
-function invoiceValues(r: InvoiceRow): unknown[] {
-  return [r.accountId, r.number, r.kind, r.currency, r.totalMinor, r.openMinor, r.issueDate, r.dueDate, r.dueDateSource, r.paymentReference, r.poNumber, r.terms, r.correctsNumber, r.status, r.contentHash, r.source, r.importId];
+/** An invoice row's values in the order of `invoiceColumns`, created and updated `at`. */
+function invoiceValues(r: InvoiceRow, at: string): unknown[] {
+  return [r.accountId, r.number, r.kind, r.currency, r.totalMinor, r.openMinor, r.issueDate, r.dueDate, r.dueDateSource, r.paymentReference, r.poNumber, r.terms, r.correctsNumber, r.status, r.contentHash, r.source, r.importId, at, at];
 }
 
 function toInvoiceColumns(r: InvoiceRow): Omit<InvoicesTable, 'id' | 'created_at' | 'updated_at'> {

@@ -44,10 +44,20 @@ function wrap(stmt: StatementSync): SqliteStatement {
 }
 
 function toSqlite(params: ReadonlyArray<unknown>): SQLInputValue[] {
+  // A bulk insert binds thousands of values that need no conversion: no copy of them then.
+  if (bindable(params)) return params as SQLInputValue[];
   return params.map((p): SQLInputValue => {
     if (p === undefined || p === null) return null;
     if (typeof p === 'boolean') return p ? 1 : 0;
     if (p instanceof Date) return p.toISOString();
     return p as SQLInputValue;
   });
+}
+
+function bindable(params: ReadonlyArray<unknown>): boolean {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    if (p === undefined || typeof p === 'boolean' || (typeof p === 'object' && p !== null)) return false;
+  }
+  return true;
 }

@@ -3,7 +3,7 @@ import type { InvoiceRecord } from '../core/ledger.ts';
 import { applyCreditNotes } from './apply-credit-notes.ts';
 import { AccountResolver, type AccountDefaults } from './account-resolver.ts';
 import { fingerprint } from './fingerprint.ts';
-import { ImportProblems, type ImportItem, type ImportReport } from './import-report.ts';
+import { ImportProblems, itemBatches, type ImportItems, type ImportReport } from './import-report.ts';
 import { SeenKeys } from './seen-keys.ts';
 import type { InvoiceRow, LedgerStore, LedgerWriter, StoredInvoice } from './ports.ts';
 
@@ -12,7 +12,7 @@ const batchSize = 500;
 export type ImportInvoicesInput = {
   readonly file: string;
   readonly fileHash: string;
-  readonly items: AsyncIterable<ImportItem<InvoiceRecord>> | Iterable<ImportItem<InvoiceRecord>>;
+  readonly items: ImportItems<InvoiceRecord>;
   readonly defaults: AccountDefaults;
   readonly actor?: string;
 };
@@ -46,17 +46,19 @@ export async function importInvoices(store: LedgerStore, input: ImportInvoicesIn
         credits.push(...result.newCredits);
         batch = [];
       };
-      for await (const item of input.items) {
-        if (item.kind === 'problem') {
-          problems.add(item.problem);
-          continue;
+      for await (const items of itemBatches(input.items)) {
+        for (const item of items) {
+          if (item.kind === 'problem') {
+            problems.add(item.problem);
+            continue;
+          }
+          counts.records += 1;
+          const ruleProblems = checkInvoiceRecord(item.record);
+          for (const p of ruleProblems) problems.add({ file: input.file, where: item.where, field: p.field, reason: p.reason });
+          if (ruleProblems.length > 0 || problems.count > 0) continue; // keep reading to report every bad row
+          batch.push({ where: item.where, record: item.record, fingerprint: item.fingerprint ?? fingerprint(item.record) });
+          if (batch.length >= batchSize) await flush();
         }
-        counts.records += 1;
-        const ruleProblems = checkInvoiceRecord(item.record);
-        for (const p of ruleProblems) problems.add({ file: input.file, where: item.where, field: p.field, reason: p.reason });
-        if (ruleProblems.length > 0 || problems.count > 0) continue; // keep reading to report every bad row
-        batch.push({ where: item.where, record: item.record, fingerprint: item.fingerprint ?? fingerprint(item.record) });
-        if (batch.length >= batchSize) await flush();
       }
       if (problems.count === 0) await flush();
       if (problems.count > 0) throw new Rejected();

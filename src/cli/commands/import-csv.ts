@@ -6,7 +6,7 @@ import type { InvoiceRecord, PaymentRecord } from '../../core/ledger.ts';
 import { importInvoices } from '../../engine/import-invoices.ts';
 import { importPayments } from '../../engine/import-payments.ts';
 import type { ImportItem, ImportReport } from '../../engine/import-report.ts';
-import { loadMapping, parseMappingFlags, presetNames, readCsvInWorker, type ColumnMapping, type CsvImportOptions, type CsvItem } from '../../import/csv/index.ts';
+import { loadMapping, parseMappingFlags, presetNames, readCsvBatchesInWorker, readCsvInWorker, type ColumnMapping, type CsvImportOptions, type CsvItem } from '../../import/csv/index.ts';
 import type { App } from '../../compose.ts';
 import type { CommandContext } from '../context.ts';
 import { fileHash } from '../file-hash.ts';
@@ -85,7 +85,7 @@ async function importOne(app: App, kind: 'invoices' | 'payments', file: string, 
   try {
     // Parsing runs on a worker thread while this thread writes: both cores work.
     const report = kind === 'invoices'
-      ? await importInvoices(app.ledger, { file, fileHash: hash, items: readCsvInWorker('invoices', file, withProgress, item<InvoiceRecord>), defaults: app.accountDefaults })
+      ? await importInvoices(app.ledger, { file, fileHash: hash, items: { batches: readCsvBatchesInWorker('invoices', file, withProgress, item<InvoiceRecord>) }, defaults: app.accountDefaults })
       : await importPayments(app.ledger, { file, fileHash: hash, items: readCsvInWorker('payments', file, withProgress, item<PaymentRecord>) });
     return { report, skipped };
   } finally {

@@ -2,7 +2,7 @@
 // CLI reuses to explain flags.
 export { readInvoiceCsv } from './read-invoices.ts';
 export { readPaymentCsv } from './read-payments.ts';
-export { readCsvInWorker } from './read-in-worker.ts';
+export { readCsvBatchesInWorker, readCsvInWorker } from './read-in-worker.ts';
 export { loadMapping, parseMappingFlags, invoiceFields, paymentFields } from './mapping.ts';
 export type { ColumnMapping, MappingResult, InvoiceField, PaymentField, CsvField } from './mapping.ts';
 export { presetNames } from './presets.ts';

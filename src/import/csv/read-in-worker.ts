@@ -10,6 +10,11 @@ import type { WireItem, WorkerMessage, WorkerRequest } from './worker-entry.ts';
  * given, turns each item into what the caller consumes (one async step per item, not two).
  */
 export async function* readCsvInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'payments', path: string, options: CsvImportOptions, map?: (item: CsvItem<T>) => U): AsyncGenerator<U> {
+  for await (const batch of readCsvBatchesInWorker(kind, path, options, map)) yield* batch;
+}
+
+/** `readCsvInWorker` in the batches the worker sends: one async step per batch, not per item. */
+export async function* readCsvBatchesInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'payments', path: string, options: CsvImportOptions, map?: (item: CsvItem<T>) => U): AsyncGenerator<U[]> {
   const { onProgress, onSkip, ...plain } = options;
   // Small heap limits: the worker only streams rows, and big young generations would double RSS.
   const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), {
@@ -40,10 +45,10 @@ export async function* readCsvInWorker<T, U = CsvItem<T>>(kind: 'invoices' | 'pa
       switch (message.type) {
         case 'items':
           onProgress?.(message.bytes);
-          for (const w of message.items) {
+          yield message.items.map((w) => {
             const item = (isWire(w) ? wire.decode(w) : w) as CsvItem<T>;
-            yield map ? map(item) : (item as U);
-          }
+            return map ? map(item) : (item as U);
+          });
           worker.postMessage('ack');
           break;
         case 'skip':

@@ -8,7 +8,7 @@ import { createRepeatCheck, noRepeatCheck } from './duplicates.ts';
 import { readKind } from './kinds.ts';
 import { invoiceFields, type InvoiceField } from './fields.ts';
 import type { CsvImportOptions, CsvItem } from './options.ts';
-import { readTableBatches, type TableRow } from './table.ts';
+import { readTableBatches, type TableRow, type TableSkip } from './table.ts';
 import { createValueReader, type Read, type ValueReader } from './values.ts';
 
 /** Reads an invoice list or aging-report export as validated InvoiceRecords or row problems. */
@@ -16,14 +16,22 @@ export async function* readInvoiceCsv(
   input: Readable | AsyncIterable<Buffer | string>,
   options: CsvImportOptions,
 ): AsyncGenerator<CsvItem<InvoiceRecord>> {
-  for await (const batch of readInvoiceBatches(input, options)) yield* batch;
+  for await (const batch of readInvoiceBatches(input, options)) {
+    for (const item of batch) {
+      if (item.kind === 'skip') options.onSkip?.(item.line, item.reason);
+      else yield item;
+    }
+  }
 }
 
-/** `readInvoiceCsv` in batches (one per chunk of the file): one async step per chunk, not per row. */
+/**
+ * `readInvoiceCsv` in batches (one per chunk of the file): one async step per chunk, not per
+ * row. Skipped rows come in the batches, in order, instead of through `options.onSkip`.
+ */
 export async function* readInvoiceBatches(
   input: Readable | AsyncIterable<Buffer | string>,
   options: CsvImportOptions,
-): AsyncGenerator<CsvItem<InvoiceRecord>[]> {
+): AsyncGenerator<(CsvItem<InvoiceRecord> | TableSkip)[]> {
   const defaultCurrency = checkDefaults(options);
   const values = createValueReader(options);
   const repeat = options.skipRepeatCheck ? noRepeatCheck : createRepeatCheck();
@@ -33,15 +41,15 @@ export async function* readInvoiceBatches(
     onDelimiter: (d) => values.delimiterIs(d),
   });
   for await (const rows of table) {
-    const out: CsvItem<InvoiceRecord>[] = [];
+    const out: (CsvItem<InvoiceRecord> | TableSkip)[] = [];
     for (const row of rows) {
-      if (row.kind === 'problem') {
+      if (row.kind !== 'row') {
         out.push(row);
         continue;
       }
       const built = buildInvoice(row, values, options, defaultCurrency);
       if (built.kind === 'skip') {
-        options.onSkip?.(row.line, built.reason);
+        out.push({ kind: 'skip', line: row.line, reason: built.reason });
         continue;
       }
       if (built.kind === 'problems') {

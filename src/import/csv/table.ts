@@ -31,6 +31,9 @@ const summaryRow = /^(total|totals|subtotal|sub-total|sous-total|gesamt|summe|zw
 /** What the table reader yields: a data row, or a problem with the file or one of its rows. */
 export type TableItem<F extends string> = TableRow<F> | { readonly kind: 'problem'; readonly problem: InputProblem };
 
+/** A row left out on purpose, in a batch at its place: its reader passes it to `onSkip` in order. */
+export type TableSkip = { readonly kind: 'skip'; readonly line: number; readonly reason: string };
+
 /**
  * Reads a CSV file as rows keyed by Dunwise field: finds the header (possibly below a
  * report title), checks column counts, and leaves out blank, subtotal and section rows.
@@ -40,15 +43,23 @@ export async function* readTable<F extends string>(
   options: CsvImportOptions,
   spec: TableSpec<F>,
 ): AsyncGenerator<TableItem<F>> {
-  for await (const batch of readTableBatches(input, options, spec)) yield* batch;
+  for await (const batch of readTableBatches(input, options, spec)) {
+    for (const item of batch) {
+      if (item.kind === 'skip') options.onSkip?.(item.line, item.reason);
+      else yield item;
+    }
+  }
 }
 
-/** `readTable` in batches (one per chunk of the file), for readers of large files. */
+/**
+ * `readTable` in batches (one per chunk of the file), for readers of large files. Skipped rows
+ * come in the batches, in order, instead of through `options.onSkip`.
+ */
 export async function* readTableBatches<F extends string>(
   input: AsyncIterable<Buffer | Uint8Array | string>,
   options: CsvImportOptions,
   spec: TableSpec<F>,
-): AsyncGenerator<TableItem<F>[]> {
+): AsyncGenerator<(TableItem<F> | TableSkip)[]> {
   const file = options.file;
   const problem = (line: number, field: string | null, reason: string) =>
     ({ kind: 'problem', problem: { file, where: `line ${line}`, field, reason } }) as const;
@@ -63,7 +74,7 @@ export async function* readTableBatches<F extends string>(
   let firstTry: { line: number; issues: ColumnIssue[] } | null = null;
   let seen = 0;
   reading: for await (const events of raw) {
-    const out: TableItem<F>[] = [];
+    const out: (TableItem<F> | TableSkip)[] = [];
     for (const event of events) {
       if (event.kind === 'start') {
         spec.onDelimiter(event.delimiter);
@@ -98,11 +109,11 @@ export async function* readTableBatches<F extends string>(
         break reading;
       }
       if (summaryRow.test(first)) {
-        options.onSkip?.(line, `summary row "${first}"`);
+        out.push({ kind: 'skip', line, reason: `summary row "${first}"` });
         continue;
       }
       if (filled === 1 && header.length > 1) {
-        options.onSkip?.(line, `section or note row "${first}"`);
+        out.push({ kind: 'skip', line, reason: `section or note row "${first}"` });
         continue;
       }
       const extraEmpty = cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === '');

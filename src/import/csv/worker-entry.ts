@@ -8,6 +8,7 @@ import type { CsvImportOptions, CsvItem } from './options.ts';
 import { readInvoiceBatches } from './read-invoices.ts';
 import { readPaymentCsv } from './read-payments.ts';
 import { invoiceWire, paymentWire, type RecordWire, type WireRecord } from './record-wire.ts';
+import type { TableSkip } from './table.ts';
 
 export type WorkerRequest = { kind: 'invoices' | 'payments'; path: string; options: Omit<CsvImportOptions, 'onProgress' | 'onSkip'> };
 /** Records travel as arrays (record-wire.ts), problems as they are. */
@@ -39,7 +40,7 @@ async function run(): Promise<void> {
     onSkip: (line, reason) => port.postMessage({ type: 'skip', line, reason } satisfies WorkerMessage),
   };
   const input = createReadStream(request.path);
-  const source: AsyncIterable<CsvItem<unknown>[]> = request.kind === 'invoices' ? readInvoiceBatches(input, options) : inBatches(readPaymentCsv(input, options));
+  const source: AsyncIterable<(CsvItem<unknown> | TableSkip)[]> = request.kind === 'invoices' ? readInvoiceBatches(input, options) : inBatches(readPaymentCsv(input, options));
   const wire = (request.kind === 'invoices' ? invoiceWire : paymentWire) as RecordWire<unknown>;
   let batch: WireItem[] = [];
   const send = async (): Promise<void> => {
@@ -50,6 +51,10 @@ async function run(): Promise<void> {
   };
   for await (const items of source) {
     for (const item of items) {
+      if (item.kind === 'skip') {
+        options.onSkip?.(item.line, item.reason);
+        continue;
+      }
       // The fingerprint is hashed here, on the parser's core, not on the thread that writes.
       batch.push(item.kind === 'record' ? wire.encode(item.line, fingerprint(item.record as object), item.record) : item);
       if (batch.length >= batchSize) await send();

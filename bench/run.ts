@@ -96,6 +96,7 @@ function importSection(imports: ImportResult[], rows: number, accounts: number):
     'The floor is the raw driver inserting the same accounts and invoice rows, already in memory, with',
     'multi-row INSERTs in one transaction (bench/floor.ts): no parsing, no checks, no query builder. Its rows',
     'carry what the import stores (a 22-character content hash, the file as source, the import id), with stand-in values.',
+    'On SQLite the floor runs with the settings the import\'s transaction uses (statement journals in memory, a 4 MiB cache).',
     'Peak RSS is the importing process, worker thread included.',
     '',
     '| store | rows | floor (raw bulk insert) | import | ratio (goal ≤ 2×) | peak RSS (goal ≤ 300 MB) |',

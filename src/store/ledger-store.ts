@@ -32,13 +32,15 @@ export function ledgerStore(db: Kysely<Database>, clock: Clock): LedgerStore {
  * reading them back mid-transaction. Measured on 1,000,000 invoices: about a quarter less time
  * in SQLite. (8 MiB saved another second but added ~10 MB to the import's peak memory.)
  * Not set for the whole connection: in memory, a large sort's temporary storage would be too.
+ * The import benchmark's floor uses the same settings (bench/floor.ts).
  */
+export const sqliteBulkPragmas = ['pragma temp_store = memory', 'pragma cache_size = -4096'] as const;
+
 async function withBulkSettings<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return fn();
   const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
   const cacheSize = Number(before.rows[0]?.cache_size ?? -2000);
-  await sql`pragma temp_store = memory`.execute(db);
-  await sql`pragma cache_size = -4096`.execute(db);
+  for (const pragma of sqliteBulkPragmas) await sql.raw(pragma).execute(db);
   try {
     return await fn();
   } finally {

@@ -47,6 +47,19 @@ test('replaying two months: each step once, on business days, consolidated per c
     ]);
     const again = await runDunning(stores(store).cadence, day('2026-04-30'), planning());
     assert.equal(again.cases, 0, 'a second run on the same day has nothing to do');
+    // Touch lines are not checked by foreign key on PostgreSQL (migration 0007): each line
+    // must still name a touch and an invoice of the store, and a touch of the invoice's case.
+    const lines = await store.db.selectFrom('touch_invoices')
+      .leftJoin('touches', 'touches.id', 'touch_invoices.touch_id').leftJoin('invoices', 'invoices.id', 'touch_invoices.invoice_id')
+      .leftJoin('cases', 'cases.id', 'touches.case_id')
+      .select(['touch_invoices.touch_id', 'touches.id as touch', 'invoices.id as invoice', 'invoices.account_id', 'invoices.currency', 'cases.account_id as case_account', 'cases.currency as case_currency'])
+      .execute();
+    assert.equal(lines.length, 18, 'six steps for each of the three invoices');
+    for (const l of lines) {
+      assert.notEqual(l.touch, null, `line of touch ${l.touch_id} has its touch`);
+      assert.notEqual(l.invoice, null, `line of touch ${l.touch_id} has its invoice`);
+      assert.equal(`${l.account_id}/${l.currency}`, `${l.case_account}/${l.case_currency}`);
+    }
   }));
 
 test('a run after five days of downtime sends the step due now, not the stale ones, and records them', () =>

@@ -22,8 +22,28 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// A ledger's dates cluster on a few hundred days, and the planner turns each invoice's due date
+// into step dates: both conversions are remembered (pure functions; bounded caches).
+function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute(key);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
+const epochDayOf = remembered((date: LocalDate) => computeEpochDay(date));
+const dateOf = remembered((day: number) => computeDate(day));
+
 /** Days since 1970-01-01 (negative before). Integer arithmetic on the proleptic Gregorian calendar. */
 export function toEpochDay(date: LocalDate): number {
+  return epochDayOf(date);
+}
+
+function computeEpochDay(date: LocalDate): number {
   const y0 = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
@@ -37,6 +57,10 @@ export function toEpochDay(date: LocalDate): number {
 
 /** The LocalDate a number of days after 1970-01-01. */
 export function fromEpochDay(day: number): LocalDate {
+  return dateOf(day);
+}
+
+function computeDate(day: number): LocalDate {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -4,8 +4,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
-import { insertRows } from './bulk-insert.ts';
-import { lineKey, mergeHistory, placeDecisions } from './decision-rows.ts';
+import { insertColumns, type TypedColumn } from './bulk-insert.ts';
+import { mergeHistory, placeDecisions } from './decision-rows.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import type { CasesTable, Database } from './schema.ts';
@@ -80,21 +80,37 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
       const at = now();
       const ids = new Map<string, number>();
       const touchRows = batch.touches.map((t) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at]);
-      const inserted = await insertRows(trx, 'touches', ['case_id', 'step_id', 'policy_id', 'planned_on', 'channels', 'tone', 'template', 'action', 'status', 'idempotency_key', 'created_at', 'updated_at'], touchRows, ['id', 'idempotency_key']);
+      const inserted = await insertColumns(trx, 'touches', touchColumns, touchRows, ['id', 'idempotency_key']);
       for (const r of inserted) ids.set(r['idempotency_key'] as string, toId(r['id'] as number));
       // touch_invoices is unique on (invoice, step): a second touch for the same step fails loudly.
       // A touch decision is stored on its line, with the steps it passed over (decision-rows.ts).
-      const { notes, rows } = placeDecisions(batch);
-      const links = batch.touches.flatMap((t) => t.invoices.map((i) => {
-        const note = notes.get(lineKey(t.idempotencyKey, i.invoiceId, i.stepId));
-        return [ids.get(t.idempotencyKey) as number, i.invoiceId, i.stepId, note?.reason ?? null, note?.detail ?? null, note?.passedOver ?? null];
-      }));
-      await insertRows(trx, 'touch_invoices', ['touch_id', 'invoice_id', 'step_id', 'reason', 'detail', 'passed_over'], links);
+      const { lines, rows } = placeDecisions(batch);
+      const links = lines.map((l) => [ids.get(l.touchKey) as number, l.invoiceId, l.stepId, l.note?.reason ?? null, l.note?.detail ?? null, l.note?.passedOver ?? null]);
+      await insertColumns(trx, 'touch_invoices', lineColumns, links);
       const decisions = rows.map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchKey === null ? null : (ids.get(d.touchKey) ?? null)]);
-      await insertRows(trx, 'decisions', ['run_on', 'case_id', 'invoice_id', 'kind', 'step_id', 'reason', 'detail', 'touch_id'], decisions);
-      for (let i = 0; i < batch.cases.length; i += 300) await updateCases(trx, batch.cases.slice(i, i + 300), at);
+      await insertColumns(trx, 'decisions', decisionColumns, decisions);
+      if (dialect === 'postgres') await moveCasesByArrays(trx, batch.cases, at);
+      else for (let i = 0; i < batch.cases.length; i += 300) await updateCases(trx, batch.cases.slice(i, i + 300), at);
     },
   };
+}
+
+const touchColumns: readonly TypedColumn<'touches'>[] = [
+  ['case_id', 'int'], ['step_id', 'text'], ['policy_id', 'text'], ['planned_on', 'text'], ['channels', 'text'], ['tone', 'text'], ['template', 'text'],
+  ['action', 'text'], ['status', 'text'], ['idempotency_key', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
+];
+const lineColumns: readonly TypedColumn<'touch_invoices'>[] = [['touch_id', 'int'], ['invoice_id', 'int'], ['step_id', 'text'], ['reason', 'text'], ['detail', 'text'], ['passed_over', 'text']];
+const decisionColumns: readonly TypedColumn<'decisions'>[] = [
+  ['run_on', 'text'], ['case_id', 'int'], ['invoice_id', 'int'], ['kind', 'text'], ['step_id', 'text'], ['reason', 'text'], ['detail', 'text'], ['touch_id', 'int'],
+];
+
+/** PostgreSQL: moves the cases' next actions in one statement, each column one array parameter. */
+async function moveCasesByArrays(trx: Transaction<Database>, cases: PlanWrites['cases'], at: string): Promise<void> {
+  if (cases.length === 0) return;
+  await sql`update cases set next_action_on = u.next_action_on, last_touch_on = u.last_touch_on, touches_count = cases.touches_count + u.added, updated_at = ${at}
+    from unnest(${cases.map((c) => c.caseId)}::int[], ${cases.map((c) => c.nextActionOn)}::text[], ${cases.map((c) => c.lastTouchOn)}::text[], ${cases.map((c) => c.touchesAdded)}::int[])
+      as u(id, next_action_on, last_touch_on, added)
+    where cases.id = u.id`.execute(trx);
 }
 
 /** Moves each case's next action in one statement per slice (CASE over the case ids). */

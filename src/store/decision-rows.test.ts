@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LocalDate } from '../core/local-date.ts';
 import type { PlanWrites } from '../engine/cadence-ports.ts';
-import { lineDecisions, lineKey, mergeHistory, placeDecisions } from './decision-rows.ts';
+import { lineDecisions, mergeHistory, placeDecisions, type PlacedLine } from './decision-rows.ts';
+
+const noteOf = (lines: readonly PlacedLine[], key: string, invoiceId: number, stepId: string) => lines.find((l) => l.touchKey === key && l.invoiceId === invoiceId && l.stepId === stepId)?.note ?? null;
 
 const on = '2026-03-10' as LocalDate;
 type D = PlanWrites['decisions'][number];
@@ -20,15 +22,15 @@ test('a touch decision goes on its line with the steps it passed over; everythin
     d(3, 'skip', 'd0', 'superseded'), // no touch after it for invoice 3
     d(4, 'touch', 'd+7', 'step_due', 'OTHER'), // no such line in the batch
   ];
-  const { notes, rows } = placeDecisions({ touches: [touch('K', [[1, 'd+7'], [2, 'd0']])], decisions, cases: [] });
-  assert.deepEqual([...notes.keys()], [lineKey('K', 1, 'd+7'), lineKey('K', 2, 'd0')]);
-  assert.deepEqual(JSON.parse(notes.get(lineKey('K', 1, 'd+7'))?.passedOver ?? 'null'), [['d-3', 'skip superseded d-3 1'], ['d0', 'skip superseded d0 1']]);
-  assert.equal(notes.get(lineKey('K', 2, 'd0'))?.passedOver, null);
+  const { lines, rows } = placeDecisions({ touches: [touch('K', [[1, 'd+7'], [2, 'd0']])], decisions, cases: [] });
+  assert.deepEqual(lines.map((l) => `${l.touchKey}:${l.invoiceId}:${l.stepId}:${l.note?.reason ?? '-'}`), ['K:1:d+7:step_due', 'K:2:d0:step_due']);
+  assert.deepEqual(JSON.parse(noteOf(lines, 'K', 1, 'd+7')?.passedOver ?? 'null'), [['d-3', 'skip superseded d-3 1'], ['d0', 'skip superseded d0 1']]);
+  assert.equal(noteOf(lines, 'K', 2, 'd0')?.passedOver, null);
   assert.deepEqual(rows.map((r) => `${r.invoiceId}:${r.kind}:${r.stepId ?? ''}`), ['9:skip:', '3:skip:d0', '4:touch:d+7']);
 });
 
 test('a line reads back as the skips it passed over and then the touch, after that day\'s rows', () => {
-  const note = placeDecisions({ touches: [touch('K', [[1, 'd+7']])], decisions: [d(1, 'skip', 'd0', 'superseded'), d(1, 'touch', 'd+7', 'step_due', 'K')], cases: [] }).notes.get(lineKey('K', 1, 'd+7'));
+  const note = noteOf(placeDecisions({ touches: [touch('K', [[1, 'd+7']])], decisions: [d(1, 'skip', 'd0', 'superseded'), d(1, 'touch', 'd+7', 'step_due', 'K')], cases: [] }).lines, 'K', 1, 'd+7');
   const line = { plannedOn: on, caseId: 1, invoiceId: 1, stepId: 'd+7', touchId: 5, reason: note?.reason ?? '', detail: note?.detail ?? '', passedOver: note?.passedOver ?? null, invoiceNumber: 'A-1' };
   assert.deepEqual(lineDecisions(line).map((h) => `${h.kind}:${h.stepId ?? ''}:${h.reason}:${h.touchId ?? '-'}:${h.detail}`), ['skip:d0:superseded:-:skip superseded d0 1', 'touch:d+7:step_due:5:touch step_due d+7 1']);
   const row = (runOn: string, reason: string) => ({ runOn: runOn as LocalDate, caseId: 1, invoiceId: null, kind: 'hold', stepId: null, reason, detail: '', touchId: null, invoiceNumber: null });

@@ -15,24 +15,36 @@ const superseded: string = Reason.superseded;
 /** What a touch line carries of its decision: the reason, the facts, the steps passed over. */
 export type LineNote = { readonly reason: string; readonly detail: string; readonly passedOver: string | null };
 
-/** The key of a touch line: the touch's idempotency key, the invoice, the step. */
-export function lineKey(touchKey: string, invoiceId: number, stepId: string): string {
-  return `${touchKey}\n${invoiceId}\n${stepId}`;
-}
+/** A touch line to write: its touch (by idempotency key), invoice and step, with its note if any. */
+export type PlacedLine = { readonly touchKey: string; readonly invoiceId: number; readonly stepId: string; note: LineNote | null };
 
 /**
- * Splits a batch's decisions into notes for touch lines (keyed by lineKey) and the decisions
- * that keep a row. A superseded skip goes with the touch decision of the same invoice that the
- * planner emits right after it; one without such a touch keeps its row, as does a touch
- * decision that has no line in the batch.
+ * Splits a batch's decisions into notes on its touch lines and the decisions that keep a row.
+ * A superseded skip goes with the touch decision of the same invoice that the planner emits
+ * right after it; one without such a touch keeps its row, as does a touch decision that has no
+ * line in the batch. Lines come back in the order of the batch's touches; they are looked up
+ * by invoice id (a number), as a run writes tens of thousands of them.
  */
-export function placeDecisions(batch: PlanWrites): { notes: Map<string, LineNote>; rows: PlannedDecision[] } {
-  const lines = new Set(batch.touches.flatMap((t) => t.invoices.map((i) => lineKey(t.idempotencyKey, i.invoiceId, i.stepId))));
-  const notes = new Map<string, LineNote>();
+export function placeDecisions(batch: PlanWrites): { lines: PlacedLine[]; rows: PlannedDecision[] } {
+  const lines: PlacedLine[] = [];
+  const byInvoice = new Map<number, PlacedLine | PlacedLine[]>();
+  for (const t of batch.touches) {
+    for (const i of t.invoices) {
+      const line: PlacedLine = { touchKey: t.idempotencyKey, invoiceId: i.invoiceId, stepId: i.stepId, note: null };
+      lines.push(line);
+      const had = byInvoice.get(i.invoiceId);
+      byInvoice.set(i.invoiceId, had === undefined ? line : Array.isArray(had) ? [...had, line] : [had, line]);
+    }
+  }
+  const unnoted = (touchKey: string, invoiceId: number, stepId: string): PlacedLine | undefined => {
+    const had = byInvoice.get(invoiceId);
+    const candidates = had === undefined ? [] : Array.isArray(had) ? had : [had];
+    return candidates.find((l) => l.note === null && l.touchKey === touchKey && l.stepId === stepId);
+  };
   const rows: PlannedDecision[] = [];
   let pending: PlannedDecision[] = [];
   const flush = (): void => {
-    rows.push(...pending);
+    for (const p of pending) rows.push(p);
     pending = [];
   };
   for (const d of batch.decisions) {
@@ -41,11 +53,11 @@ export function placeDecisions(batch: PlanWrites): { notes: Map<string, LineNote
       pending.push(d);
       continue;
     }
-    const key = d.kind === 'touch' && d.touchKey !== null && d.invoiceId !== null && d.stepId !== null ? lineKey(d.touchKey, d.invoiceId, d.stepId) : null;
-    if (key !== null && lines.has(key) && !notes.has(key)) {
+    const line = d.kind === 'touch' && d.touchKey !== null && d.invoiceId !== null && d.stepId !== null ? unnoted(d.touchKey, d.invoiceId, d.stepId) : undefined;
+    if (line !== undefined) {
       const mine = pending[0]?.invoiceId === d.invoiceId ? pending : [];
       if (mine.length === 0) flush();
-      notes.set(key, { reason: d.reason, detail: d.detail, passedOver: mine.length > 0 ? JSON.stringify(mine.map((p) => [p.stepId, p.detail])) : null });
+      line.note = { reason: d.reason, detail: d.detail, passedOver: mine.length > 0 ? JSON.stringify(mine.map((p) => [p.stepId, p.detail])) : null };
       pending = [];
     } else {
       flush();
@@ -53,7 +65,7 @@ export function placeDecisions(batch: PlanWrites): { notes: Map<string, LineNote
     }
   }
   flush();
-  return { notes, rows };
+  return { lines, rows };
 }
 
 /** A touch line with its note, as read back for the history. */

@@ -8,6 +8,7 @@ import * as cash from './migrations/0003-cash.ts';
 import * as inbound from './migrations/0004-inbound.ts';
 import * as cardRetries from './migrations/0005-card-retries.ts';
 import * as touchDecisions from './migrations/0006-touch-decisions.ts';
+import * as touchLineKeys from './migrations/0007-touch-line-keys.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -19,6 +20,7 @@ const steps: readonly Step[] = [
   { name: '0004-inbound', up: inbound.up },
   { name: '0005-card-retries', up: cardRetries.up },
   { name: '0006-touch-decisions', up: touchDecisions.up },
+  { name: '0007-touch-line-keys', up: touchLineKeys.up },
 ];
 
 /** Every schema version this build knows, oldest first. */

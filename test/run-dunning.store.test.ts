@@ -75,10 +75,11 @@ test('a run after five days of downtime sends the step due now, not the stale on
     const line = await store.db.selectFrom('touch_invoices').select(['step_id', 'reason', 'detail', 'passed_over']).where('step_id', '=', 'd+7').executeTakeFirstOrThrow();
     assert.equal(line.reason, 'step_due');
     assert.match(line.detail ?? '', /^step d\+7 \(.*\) fell due on 2026-03-09$/);
-    assert.deepEqual(JSON.parse(line.passed_over ?? '[]'), [['d0', 'step d0 of invoice G-1 fell due on 2026-03-02; step d+7 is due now']]);
+    assert.deepEqual(JSON.parse(line.passed_over ?? '[]'), { fellDue: [['d0', '2026-03-02']] }, 'the step passed over and its day; the words are rendered on reading');
     const caseIds = (await store.db.selectFrom('cases').select('id').execute()).map((c) => Number(c.id));
     const history = await cadence.decisionHistory(caseIds, null);
     assert.deepEqual(history.filter((h) => h.runOn === '2026-03-10').map((h) => `${h.kind}:${h.stepId}:${h.reason}:${h.invoiceNumber}`), ['skip:d0:superseded:G-1', 'touch:d+7:step_due:G-1']);
+    assert.equal(history.find((h) => h.reason === 'superseded')?.detail, 'step d0 of invoice G-1 fell due on 2026-03-02; step d+7 is due now');
   }));
 
 test('a payment stops dunning: nothing more is planned for a paid invoice', () =>

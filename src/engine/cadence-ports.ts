@@ -63,7 +63,7 @@ export interface CadenceTx {
 /** Everything a batch of plans writes. */
 export type PlanWrites = {
   readonly touches: readonly NewTouch[];
-  readonly decisions: readonly (Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null })[];
+  readonly decisions: readonly (Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null; readonly fellDueOn?: LocalDate | undefined })[];
   readonly cases: readonly { readonly caseId: number; readonly nextActionOn: LocalDate | null; readonly lastTouchOn: LocalDate | null; readonly touchesAdded: number }[];
 };
 

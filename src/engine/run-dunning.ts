@@ -97,7 +97,7 @@ function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, toda
     totals.touches += 1;
   }
   for (const d of plan.decisions) {
-    w.decisions.push({ runOn: today, caseId: c.record.id, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchKey: d.kind === 'touch' && d.invoiceId !== null ? (touchKeys.get(d.invoiceId) ?? null) : null });
+    w.decisions.push({ runOn: today, caseId: c.record.id, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, fellDueOn: d.fellDueOn, touchKey: d.kind === 'touch' && d.invoiceId !== null ? (touchKeys.get(d.invoiceId) ?? null) : null });
     if (d.kind === 'hold') totals.holds += 1;
     if (d.kind === 'skip') totals.skips += 1;
   }

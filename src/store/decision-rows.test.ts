@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LocalDate } from '../core/local-date.ts';
 import type { PlanWrites } from '../engine/cadence-ports.ts';
+import { supersededDetail } from '../core/cadence/reasons.ts';
 import { lineDecisions, mergeHistory, placeDecisions, type PlacedLine } from './decision-rows.ts';
 
 const noteOf = (lines: readonly PlacedLine[], key: string, invoiceId: number, stepId: string) => lines.find((l) => l.touchKey === key && l.invoiceId === invoiceId && l.stepId === stepId)?.note ?? null;
@@ -36,4 +37,17 @@ test('a line reads back as the skips it passed over and then the touch, after th
   const row = (runOn: string, reason: string) => ({ runOn: runOn as LocalDate, caseId: 1, invoiceId: null, kind: 'hold', stepId: null, reason, detail: '', touchId: null, invoiceNumber: null });
   const merged = mergeHistory([row('2026-03-12', 'paused'), row(on, 'cap')], [line]);
   assert.deepEqual(merged.map((h) => `${h.runOn}:${h.reason}`), [`${on}:cap`, `${on}:superseded`, `${on}:step_due`, '2026-03-12:paused']);
+});
+
+test('a step passed over is stored as its step and day and reads back in the planner\'s words; older lines keep theirs', () => {
+  const skip = (stepId: string, fellDueOn: string): D => ({ ...d(1, 'skip', stepId, 'superseded'), detail: supersededDetail(stepId, 'A-1', fellDueOn, 'd+7'), fellDueOn: fellDueOn as LocalDate });
+  const planned = [skip('d-3', '2026-02-24'), skip('d0', '2026-02-27'), d(1, 'touch', 'd+7', 'step_due', 'K')];
+  const note = noteOf(placeDecisions({ touches: [touch('K', [[1, 'd+7']])], decisions: planned, cases: [] }).lines, 'K', 1, 'd+7');
+  assert.equal(note?.passedOver, '{"fellDue":[["d-3","2026-02-24"],["d0","2026-02-27"]]}');
+  const line = { plannedOn: on, caseId: 1, invoiceId: 1, stepId: 'd+7', touchId: 5, reason: 'step_due', detail: '', passedOver: note?.passedOver ?? null, invoiceNumber: 'A-1' };
+  const back = lineDecisions(line).filter((h) => h.kind === 'skip');
+  assert.deepEqual(back.map((h) => [h.stepId, h.detail]), planned.slice(0, 2).map((p) => [p.stepId, p.detail]));
+  assert.equal(back[0]?.detail, 'step d-3 of invoice A-1 fell due on 2026-02-24; step d+7 is due now');
+  const older = { ...line, passedOver: '[["d0","step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now"]]' };
+  assert.deepEqual(lineDecisions(older).map((h) => `${h.kind}:${h.stepId ?? ''}:${h.detail}`)[0], 'skip:d0:step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now');
 });

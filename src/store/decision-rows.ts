@@ -1,4 +1,4 @@
-import { Reason } from '../core/cadence/reasons.ts';
+import { Reason, supersededDetail } from '../core/cadence/reasons.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { DecisionRow, PlanWrites } from '../engine/cadence-ports.ts';
 
@@ -57,7 +57,7 @@ export function placeDecisions(batch: PlanWrites): { lines: PlacedLine[]; rows: 
     if (line !== undefined) {
       const mine = pending[0]?.invoiceId === d.invoiceId ? pending : [];
       if (mine.length === 0) flush();
-      line.note = { reason: d.reason, detail: d.detail, passedOver: mine.length > 0 ? JSON.stringify(mine.map((p) => [p.stepId, p.detail])) : null };
+      line.note = { reason: d.reason, detail: d.detail, passedOver: mine.length > 0 ? passedOverText(mine) : null };
       pending = [];
     } else {
       flush();
@@ -66,6 +66,24 @@ export function placeDecisions(batch: PlanWrites): { lines: PlacedLine[]; rows: 
   }
   flush();
   return { lines, rows };
+}
+
+/**
+ * The steps a line passed over, as stored: `{"fellDue":[[step, day], ...]}`, the words left to
+ * supersededDetail when read (a catch-up's skips were ~200 bytes of text per line); a skip
+ * without its day keeps its words, `[[step, detail], ...]`, the form of lines written before.
+ */
+function passedOverText(skips: readonly PlannedDecision[]): string {
+  if (skips.every((p) => p.fellDueOn !== undefined)) return JSON.stringify({ fellDue: skips.map((p) => [p.stepId, p.fellDueOn]) });
+  return JSON.stringify(skips.map((p) => [p.stepId, p.detail]));
+}
+
+/** The steps passed over of a stored line, with their words. */
+function passedOverSteps(l: NotedLine): [stepId: string, detail: string][] {
+  if (l.passedOver === null) return [];
+  const stored = JSON.parse(l.passedOver) as [string, string][] | { fellDue: [string, string][] };
+  if (Array.isArray(stored)) return stored;
+  return stored.fellDue.map(([stepId, on]) => [stepId, supersededDetail(stepId, l.invoiceNumber ?? `#${l.invoiceId}`, on, l.stepId)]);
 }
 
 /** A touch line with its note, as read back for the history. */
@@ -86,7 +104,7 @@ type HistoryRow = DecisionRow & { invoiceNumber: string | null };
 /** The decisions a touch line stands for: the steps it passed over (skips), then the touch. */
 export function lineDecisions(l: NotedLine): HistoryRow[] {
   const touch: HistoryRow = { runOn: l.plannedOn as LocalDate, caseId: l.caseId, invoiceId: l.invoiceId, kind: 'touch', stepId: l.stepId, reason: l.reason, detail: l.detail, touchId: l.touchId, invoiceNumber: l.invoiceNumber };
-  const passed = l.passedOver === null ? [] : (JSON.parse(l.passedOver) as [string, string][]);
+  const passed = passedOverSteps(l);
   return [...passed.map(([stepId, detail]): HistoryRow => ({ ...touch, kind: 'skip', stepId, reason: superseded, detail, touchId: null })), touch];
 }
 

@@ -180,7 +180,7 @@ export interface TouchInvoicesTable {
   /** The run's decision for this line (see store/decision-rows.ts); null for lines no run planned. */
   reason: Generated<string | null>;
   detail: Generated<string | null>;
-  /** JSON `[[stepId, detail], ...]`: the steps this touch passed over for the invoice (superseded). */
+  /** JSON: the steps this touch passed over for the invoice (superseded), `{"fellDue": [[stepId, day], ...]}` or, written before, `[[stepId, detail], ...]`. */
   passed_over: Generated<string | null>;
 }
 

@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../business-calendar.ts';
 import { addDays, isoWeekday, type LocalDate } from '../local-date.ts';
 import type { Policy, PolicyStep } from '../policy/types.ts';
 import { conditionsHold } from './conditions.ts';
-import { Reason } from './reasons.ts';
+import { Reason, supersededDetail } from './reasons.ts';
 import { stepDate, stepsAhead } from './step-dates.ts';
 import type { CasePlan, Decision, PlanInput, PlannedTouch } from './types.ts';
 
@@ -45,7 +45,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     if (upcoming !== null) later(upcoming);
     const top = reached[reached.length - 1];
     if (!top) continue;
-    const passedOver = reached.slice(0, -1).map((passed): Decision => ({ invoiceId: inv.id, kind: 'skip', stepId: passed.step.id, reason: Reason.superseded, detail: `step ${passed.step.id} of invoice ${inv.number} fell due on ${passed.on}; step ${top.step.id} is due now` }));
+    const passedOver = reached.slice(0, -1).map((passed): Decision => ({ invoiceId: inv.id, kind: 'skip', stepId: passed.step.id, reason: Reason.superseded, detail: supersededDetail(passed.step.id, inv.number, passed.on, top.step.id), fellDueOn: passed.on }));
     due.push({ invoiceId: inv.id, step: top.step, on: top.on, passedOver });
   }
   const blocked = dayHold(input, policy, today, calendar);

@@ -51,3 +51,11 @@ const words: Record<Reason, string> = {
 export function describeReason(reason: Reason): string {
   return words[reason];
 }
+
+/**
+ * The words for a step passed over: one per step a catch-up skipped, so stores keep only the
+ * step and its day and render these words when they read it back.
+ */
+export function supersededDetail(stepId: string, invoiceNumber: string, fellDueOn: string, sentStepId: string): string {
+  return `step ${stepId} of invoice ${invoiceNumber} fell due on ${fellDueOn}; step ${sentStepId} is due now`;
+}

@@ -46,6 +46,8 @@ export type Decision = {
   readonly reason: Reason;
   /** The facts behind the reason, in words ("due 2026-03-01 + 14 days = 2026-03-15"). */
   readonly detail: string;
+  /** For a step passed over (superseded): the day it fell due, the one fact its words add. */
+  readonly fellDueOn?: LocalDate;
 };
 
 /** A touch to write to the outbox. */

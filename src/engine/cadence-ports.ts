@@ -47,10 +47,17 @@ export type DecisionRow = {
   readonly touchId: number | null;
 };
 
+/** A place in the claim order: the last case claimed so far. */
+export type ClaimCursor = { readonly nextActionOn: LocalDate; readonly id: number };
+
 /** What a planning run needs from the store, inside one transaction. */
 export interface CadenceTx {
-  /** Due cases (next action on or before `today`), locked for this transaction where the store can. */
-  claimDueCases(today: LocalDate, limit: number): Promise<CaseRecord[]>;
+  /**
+   * Due cases (next action on or before `today`), in order of next action and id, locked for
+   * this transaction where the store can; with `after`, only those past that case in the order
+   * (a run's cursor, so each claim does not walk again over the cases already planned).
+   */
+  claimDueCases(today: LocalDate, limit: number, after?: ClaimCursor | null): Promise<CaseRecord[]>;
   loadContexts(cases: readonly CaseRecord[]): Promise<CaseContext[]>;
   /**
    * Writes one batch's plans in a few statements: the touches (with their invoices), the

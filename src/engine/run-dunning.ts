@@ -5,7 +5,7 @@ import type { CasePlan, PlanInput } from '../core/cadence/types.ts';
 import { addDays, type LocalDate } from '../core/local-date.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { Policy } from '../core/policy/types.ts';
-import type { CadenceStore, CaseContext, NewTouch, PlanWrites } from './cadence-ports.ts';
+import type { CadenceStore, CaseContext, ClaimCursor, NewTouch, PlanWrites } from './cadence-ports.ts';
 
 export type RunDeps = {
   readonly calendar: BusinessCalendar;
@@ -27,12 +27,20 @@ export type RunReport = { readonly today: LocalDate; readonly cases: number; rea
  */
 export async function runDunning(store: CadenceStore, today: LocalDate, deps: RunDeps): Promise<RunReport> {
   const totals = { cases: 0, touches: 0, holds: 0, skips: 0 };
+  // Claims go on from the furthest case claimed so far; when that finds nothing, one claim
+  // from the start picks up what was skipped meanwhile (cases another process held and let go).
+  const claims = { cursor: null as ClaimCursor | null, fromStart: false };
   const worker = async (): Promise<void> => {
     for (;;) {
-      const done = await planBatch(store, today, deps, totals);
-      if (done === 0) return;
-      totals.cases += done;
-      deps.onProgress?.(totals.cases);
+      const after = claims.fromStart ? null : claims.cursor;
+      const done = await planBatch(store, today, deps, totals, after, (last) => {
+        if (!claims.fromStart && (claims.cursor === null || compareCursors(last, claims.cursor) > 0)) claims.cursor = last;
+      });
+      if (done > 0) {
+        totals.cases += done;
+        deps.onProgress?.(totals.cases);
+      } else if (after !== null) claims.fromStart = true;
+      else return;
     }
   };
   // Workers claim disjoint batches (the claim skips cases another transaction holds).
@@ -42,10 +50,15 @@ export async function runDunning(store: CadenceStore, today: LocalDate, deps: Ru
 }
 
 /** Claims, plans and writes one batch of due cases in one transaction; returns how many. */
-async function planBatch(store: CadenceStore, today: LocalDate, deps: RunDeps, totals: { touches: number; holds: number; skips: number }): Promise<number> {
+async function planBatch(
+  store: CadenceStore, today: LocalDate, deps: RunDeps, totals: { touches: number; holds: number; skips: number }, after: ClaimCursor | null, claimed: (last: ClaimCursor) => void,
+): Promise<number> {
   return store.transaction(async (tx) => {
-    const cases = await tx.claimDueCases(today, deps.batchSize ?? 500);
-    if (cases.length === 0) return 0;
+    const cases = await tx.claimDueCases(today, deps.batchSize ?? 500, after);
+    const last = cases[cases.length - 1];
+    if (!last) return 0;
+    // A due case always has its next action (the claim's condition).
+    claimed({ nextActionOn: last.nextActionOn as LocalDate, id: last.id });
     const writes: Writes = { touches: [], decisions: [], cases: [] };
     for (const context of await tx.loadContexts(cases)) {
       const policy = deps.policyFor(context.account.segment);
@@ -55,6 +68,10 @@ async function planBatch(store: CadenceStore, today: LocalDate, deps: RunDeps, t
     await tx.writePlans(writes);
     return cases.length;
   });
+}
+
+function compareCursors(a: ClaimCursor, b: ClaimCursor): number {
+  return a.nextActionOn < b.nextActionOn ? -1 : a.nextActionOn > b.nextActionOn ? 1 : a.id - b.id;
 }
 
 /** The planner's view of a stored case. */

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { CaseState, PlanInvoice } from '../core/cadence/types.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
@@ -69,8 +69,10 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
 
 function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CadenceTx {
   return {
-    async claimDueCases(today, limit) {
+    async claimDueCases(today, limit, after) {
       let q = trx.selectFrom('cases').selectAll().where('next_action_on', 'is not', null).where('next_action_on', '<=', today).orderBy('next_action_on').orderBy('id').limit(limit);
+      // A row comparison, which both stores answer from the (next_action_on, id) index.
+      if (after) q = q.where(sql<boolean>`(next_action_on, id) > (${after.nextActionOn}, ${after.id})`);
       // Several workers on PostgreSQL: each takes cases no other transaction holds.
       if (dialect === 'postgres') q = q.forUpdate().skipLocked();
       return (await q.execute()).map(toCaseRecord);
@@ -127,22 +129,34 @@ async function updateCases(trx: Transaction<Database>, cases: PlanWrites['cases'
     where id in (${sql.join(cases.map((c) => c.caseId))})`.execute(trx);
 }
 
+/**
+ * `column in (ids)`: on PostgreSQL one array parameter (`= any($1::int[])`), not thousands of
+ * placeholders to compile, send and parse per batch.
+ */
+function idsIn(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${sql.val(ids)}::int[])`;
+  return sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
+}
+
+/** The sent steps of an invoice with none (most of a ledger): one shared, read-only set. */
+const noSteps: ReadonlySet<string> = new Set();
+
 /** Accounts, contacts, open invoices, open disputes and sent steps of the cases, in a few queries. */
 async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseContext[]> {
   if (cases.length === 0) return [];
   const accountIds = [...new Set(cases.map((c) => c.accountId))];
   const [accounts, contacts, invoices] = await Promise.all([
-    db.selectFrom('accounts').select(['id', 'ref', 'name', 'country', 'segment', 'time_zone']).where('id', 'in', accountIds).execute(),
+    db.selectFrom('accounts').select(['id', 'ref', 'name', 'country', 'segment', 'time_zone']).where(idsIn(db, 'id', accountIds)).execute(),
     // A contact counts only with an email address that has not bounced hard or opted out.
-    db.selectFrom('contacts').select(['account_id']).where('account_id', 'in', accountIds).where('email', 'is not', null)
+    db.selectFrom('contacts').select(['account_id']).where(idsIn(db, 'account_id', accountIds)).where('email', 'is not', null)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_issues').select('contact_issues.id').whereRef('contact_issues.email', '=', 'contacts.email').where('contact_issues.resolved_at', 'is', null))))
       .execute(),
-    db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where('account_id', 'in', accountIds).where('kind', '=', 'invoice').where('status', '=', 'open').execute(),
+    db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where(idsIn(db, 'account_id', accountIds)).where('kind', '=', 'invoice').where('status', '=', 'open').execute(),
   ]);
-  const invoiceIds = invoices.map((i) => i.id);
+  const invoiceIds = invoices.map((i) => toId(i.id));
   const [disputes, sent] = invoiceIds.length === 0 ? [[], []] : await Promise.all([
-    db.selectFrom('disputes').select('invoice_id').where('invoice_id', 'in', invoiceIds).where('status', '=', 'open').execute(),
-    db.selectFrom('touch_invoices').select(['invoice_id', 'step_id']).where('invoice_id', 'in', invoiceIds).execute(),
+    db.selectFrom('disputes').select('invoice_id').where(idsIn(db, 'invoice_id', invoiceIds)).where('status', '=', 'open').execute(),
+    db.selectFrom('touch_invoices').select(['invoice_id', 'step_id']).where(idsIn(db, 'invoice_id', invoiceIds)).execute(),
   ]);
   const disputed = new Set(disputes.map((d) => toId(d.invoice_id)));
   const steps = new Map<number, Set<string>>();
@@ -157,7 +171,7 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
     const key = `${toId(i.account_id)}/${i.currency}`;
     const id = toId(i.id);
     const list = byCase.get(key) ?? [];
-    list.push({ id, number: i.number, openMinor: toBigInt(i.open_minor), dueDate: i.due_date as LocalDate, disputed: disputed.has(id), sentSteps: steps.get(id) ?? new Set() });
+    list.push({ id, number: i.number, openMinor: toBigInt(i.open_minor), dueDate: i.due_date as LocalDate, disputed: disputed.has(id), sentSteps: steps.get(id) ?? noSteps });
     byCase.set(key, list);
   }
   return cases.map((record) => {

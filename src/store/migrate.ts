@@ -9,6 +9,7 @@ import * as inbound from './migrations/0004-inbound.ts';
 import * as cardRetries from './migrations/0005-card-retries.ts';
 import * as touchDecisions from './migrations/0006-touch-decisions.ts';
 import * as touchLineKeys from './migrations/0007-touch-line-keys.ts';
+import * as claimOrder from './migrations/0008-claim-order.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -21,6 +22,7 @@ const steps: readonly Step[] = [
   { name: '0005-card-retries', up: cardRetries.up },
   { name: '0006-touch-decisions', up: touchDecisions.up },
   { name: '0007-touch-line-keys', up: touchLineKeys.up },
+  { name: '0008-claim-order', up: claimOrder.up },
 ];
 
 /** Every schema version this build knows, oldest first. */

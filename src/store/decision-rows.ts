@@ -27,20 +27,18 @@ export type PlacedLine = { readonly touchKey: string; readonly invoiceId: number
  */
 export function placeDecisions(batch: PlanWrites): { lines: PlacedLine[]; rows: PlannedDecision[] } {
   const lines: PlacedLine[] = [];
-  const byInvoice = new Map<number, PlacedLine | PlacedLine[]>();
+  const byInvoice = new Map<number, PlacedLine[]>();
   for (const t of batch.touches) {
     for (const i of t.invoices) {
       const line: PlacedLine = { touchKey: t.idempotencyKey, invoiceId: i.invoiceId, stepId: i.stepId, note: null };
       lines.push(line);
       const had = byInvoice.get(i.invoiceId);
-      byInvoice.set(i.invoiceId, had === undefined ? line : Array.isArray(had) ? [...had, line] : [had, line]);
+      if (had) had.push(line);
+      else byInvoice.set(i.invoiceId, [line]);
     }
   }
-  const unnoted = (touchKey: string, invoiceId: number, stepId: string): PlacedLine | undefined => {
-    const had = byInvoice.get(invoiceId);
-    const candidates = had === undefined ? [] : Array.isArray(had) ? had : [had];
-    return candidates.find((l) => l.note === null && l.touchKey === touchKey && l.stepId === stepId);
-  };
+  const unnoted = (touchKey: string, invoiceId: number, stepId: string): PlacedLine | undefined =>
+    byInvoice.get(invoiceId)?.find((l) => l.note === null && l.touchKey === touchKey && l.stepId === stepId);
   const rows: PlannedDecision[] = [];
   let pending: PlannedDecision[] = [];
   const flush = (): void => {

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
-import { insertColumns, type TypedColumn } from './bulk-insert.ts';
+import { arrayLiteral, insertColumns, type TypedColumn } from './bulk-insert.ts';
 import { mergeHistory, placeDecisions } from './decision-rows.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
@@ -110,7 +110,8 @@ const decisionColumns: readonly TypedColumn<'decisions'>[] = [
 async function moveCasesByArrays(trx: Transaction<Database>, cases: PlanWrites['cases'], at: string): Promise<void> {
   if (cases.length === 0) return;
   await sql`update cases set next_action_on = u.next_action_on, last_touch_on = u.last_touch_on, touches_count = cases.touches_count + u.added, updated_at = ${at}
-    from unnest(${cases.map((c) => c.caseId)}::int[], ${cases.map((c) => c.nextActionOn)}::text[], ${cases.map((c) => c.lastTouchOn)}::text[], ${cases.map((c) => c.touchesAdded)}::int[])
+    from unnest(${arrayLiteral(cases.map((c) => c.caseId), 'int')}::int[], ${arrayLiteral(cases.map((c) => c.nextActionOn), 'text')}::text[],
+      ${arrayLiteral(cases.map((c) => c.lastTouchOn), 'text')}::text[], ${arrayLiteral(cases.map((c) => c.touchesAdded), 'int')}::int[])
       as u(id, next_action_on, last_touch_on, added)
     where cases.id = u.id`.execute(trx);
 }
@@ -134,7 +135,7 @@ async function updateCases(trx: Transaction<Database>, cases: PlanWrites['cases'
  * placeholders to compile, send and parse per batch.
  */
 function idsIn(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${sql.val(ids)}::int[])`;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${arrayLiteral(ids, 'int')}::int[])`;
   return sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
 }
 

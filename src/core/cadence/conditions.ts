@@ -7,8 +7,11 @@ export function conditionsHold(step: PolicyStep, input: PlanInput, openMinor: bi
     const why = failing(c, input, openMinor);
     if (why !== null) return { ok: false, why };
   }
-  return { ok: true };
+  return holds;
 }
+
+/** Asked for every step of every invoice of a run: one shared answer when all hold. */
+const holds = Object.freeze({ ok: true } as const);
 
 function failing(c: StepCondition, input: PlanInput, openMinor: bigint): string | null {
   switch (c.kind) {

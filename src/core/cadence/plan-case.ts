@@ -129,10 +129,8 @@ function nextAfterSend(input: PlanInput, policy: Policy, today: LocalDate, calen
   let next: LocalDate | null = null;
   for (const inv of input.invoices) {
     if (inv.disputed || inv.openMinor <= 0n) continue;
-    const sent = new Set(inv.sentSteps);
     const now = due.find((d) => d.invoiceId === inv.id);
-    if (now) sent.add(now.step.id);
-    for (const s of stepsAhead(policy.steps, sent)) {
+    for (const s of stepsAhead(policy.steps, inv.sentSteps, now?.step.id ?? null)) {
       const on = stepDate(s, inv.dueDate, input.country, calendar);
       const candidate = on > today ? on : addDays(today, 1);
       if (next === null || candidate < next) next = candidate;

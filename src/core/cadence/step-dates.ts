@@ -10,12 +10,13 @@ export function stepDate(step: PolicyStep, dueDate: LocalDate, country: string, 
 /**
  * The steps still ahead of an invoice: those after the furthest step already sent. A step
  * passed over after a gap is never sent later (a missed day is not a skipped escalation, but
- * an old reminder is not sent after a newer one).
+ * an old reminder is not sent after a newer one). `sentNow`: a step being sent now, counted too.
  */
-export function stepsAhead(steps: readonly PolicyStep[], sent: ReadonlySet<string>): readonly PolicyStep[] {
+export function stepsAhead(steps: readonly PolicyStep[], sent: ReadonlySet<string>, sentNow: string | null = null): readonly PolicyStep[] {
   let furthest = -1;
   steps.forEach((s, i) => {
-    if (sent.has(s.id)) furthest = i;
+    if (s.id === sentNow || sent.has(s.id)) furthest = i;
   });
-  return steps.slice(furthest + 1);
+  // Most invoices of a run have nothing sent yet: the policy's own list, not a copy.
+  return furthest === -1 ? steps : steps.slice(furthest + 1);
 }

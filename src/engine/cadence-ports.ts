@@ -1,4 +1,4 @@
-import type { CaseState, PlanInvoice } from '../core/cadence/types.ts';
+import type { CaseState, Decision, PlanInvoice } from '../core/cadence/types.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 
@@ -60,17 +60,29 @@ export interface CadenceTx {
   claimDueCases(today: LocalDate, limit: number, after?: ClaimCursor | null): Promise<CaseRecord[]>;
   loadContexts(cases: readonly CaseRecord[]): Promise<CaseContext[]>;
   /**
-   * Writes one batch's plans in a few statements: the touches (with their invoices), the
-   * decisions (a decision's `touchKey` names the touch it belongs to by idempotency key), and
-   * each case's next action.
+   * Writes one batch's plans in a few statements: the touches (with their invoices), each
+   * case's decisions (a touch decision belongs to the touch its invoice is in), and each
+   * case's next action.
    */
   writePlans(batch: PlanWrites): Promise<void>;
 }
 
-/** Everything a batch of plans writes. */
+/**
+ * One case's decisions of the day, as the planner made them (a large run makes hundreds of
+ * thousands: they are passed on, not copied), with the idempotency key of the touch each
+ * invoice is in today.
+ */
+export type CaseDecisions = {
+  readonly caseId: number;
+  readonly decisions: readonly Decision[];
+  readonly touchKeys: ReadonlyMap<number, string>;
+};
+
+/** Everything a batch of plans writes, all on the day `runOn`. */
 export type PlanWrites = {
+  readonly runOn: LocalDate;
   readonly touches: readonly NewTouch[];
-  readonly decisions: readonly (Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null; readonly fellDueOn?: LocalDate | undefined })[];
+  readonly decisions: readonly CaseDecisions[];
   readonly cases: readonly { readonly caseId: number; readonly nextActionOn: LocalDate | null; readonly lastTouchOn: LocalDate | null; readonly touchesAdded: number }[];
 };
 

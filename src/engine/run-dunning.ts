@@ -59,7 +59,7 @@ async function planBatch(
     if (!last) return 0;
     // A due case always has its next action (the claim's condition).
     claimed({ nextActionOn: last.nextActionOn as LocalDate, id: last.id });
-    const writes: Writes = { touches: [], decisions: [], cases: [] };
+    const writes: Writes = { runOn: today, touches: [], decisions: [], cases: [] };
     for (const context of await tx.loadContexts(cases)) {
       const policy = deps.policyFor(context.account.segment);
       const plan = planCase(planInput(context), policy, today, deps.calendar);
@@ -90,7 +90,7 @@ export function planInput(c: CaseContext): PlanInput {
   };
 }
 
-type Writes = { touches: NewTouch[]; decisions: PlanWrites['decisions'][number][]; cases: PlanWrites['cases'][number][] };
+type Writes = { runOn: LocalDate; touches: NewTouch[]; decisions: PlanWrites['decisions'][number][]; cases: PlanWrites['cases'][number][] };
 
 function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, today: LocalDate, totals: { touches: number; holds: number; skips: number }): void {
   const touchKeys = new Map<number, string>();
@@ -113,8 +113,8 @@ function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, toda
     for (const i of t.invoices) touchKeys.set(i.invoiceId, key);
     totals.touches += 1;
   }
+  w.decisions.push({ caseId: c.record.id, decisions: plan.decisions, touchKeys });
   for (const d of plan.decisions) {
-    w.decisions.push({ runOn: today, caseId: c.record.id, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, fellDueOn: d.fellDueOn, touchKey: d.kind === 'touch' && d.invoiceId !== null ? (touchKeys.get(d.invoiceId) ?? null) : null });
     if (d.kind === 'hold') totals.holds += 1;
     if (d.kind === 'skip') totals.skips += 1;
   }

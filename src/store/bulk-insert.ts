@@ -75,22 +75,41 @@ export async function insertColumns<T extends keyof Database>(
   returning: readonly (keyof Database[T] & string)[] = [],
 ): Promise<Record<string, unknown>[]> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return insertRows(db, table, columns.map(([name]) => name), rows, returning);
+  return insertColumnValues(db, table, columns, columns.map((_, c) => rows.map((row) => row[c])), returning);
+}
+
+/**
+ * insertColumns given one array of values per column (all of one length), for a caller that
+ * builds its rows column by column.
+ */
+export async function insertColumnValues<T extends keyof Database>(
+  db: Db,
+  table: T,
+  columns: readonly TypedColumn<T>[],
+  values: readonly (readonly Cell[])[],
+  returning: readonly (keyof Database[T] & string)[] = [],
+): Promise<Record<string, unknown>[]> {
+  const count = values[0]?.length ?? 0;
+  if (values.length !== columns.length || values.some((v) => v.length !== count)) throw new Error(`insertColumnValues(${table}): ${columns.length} columns need as many arrays of one length`);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const rows = Array.from({ length: count }, (_, r) => values.map((column) => column[r]));
+    return insertRows(db, table, columns.map(([name]) => name), rows, returning);
+  }
   const quoted = (name: string): string => `"${name}"`;
   const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < rows.length; i += rowsPerArrayStatement) {
-    const slice = rows.slice(i, i + rowsPerArrayStatement);
+  for (let i = 0; i < count; i += rowsPerArrayStatement) {
     const params: string[] = [];
     const unnested: string[] = [];
     const selected: string[] = [];
     columns.forEach(([, type], c) => {
-      const values = slice.map((row) => row[c] ?? null);
-      const dict = type === 'text' ? dictionary(values) : null;
+      const slice = (values[c] as readonly Cell[]).slice(i, i + rowsPerArrayStatement);
+      const dict = type === 'text' ? dictionary(slice) : null;
       if (dict) {
         params.push(arrayLiteral(dict.codes, 'int'), arrayLiteral(dict.distinct, 'text'));
         unnested.push(`$${params.length - 1}::int[]`);
         selected.push(`($${params.length}::text[])[u.c${c}]`);
       } else {
-        params.push(arrayLiteral(values, type));
+        params.push(arrayLiteral(slice, type));
         unnested.push(`$${params.length}::${type}[]`);
         selected.push(`u.c${c}`);
       }

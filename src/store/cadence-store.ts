@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
-import { arrayLiteral, insertColumns, type TypedColumn } from './bulk-insert.ts';
+import { arrayLiteral, insertColumns, insertColumnValues, type TypedColumn } from './bulk-insert.ts';
 import { mergeHistory, placeDecisions } from './decision-rows.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
@@ -87,8 +87,8 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
       // touch_invoices is unique on (invoice, step): a second touch for the same step fails loudly.
       // A touch decision is stored on its line, with the steps it passed over (decision-rows.ts).
       const { lines, rows } = placeDecisions(batch);
-      const links = lines.map((l) => [ids.get(l.touchKey) as number, l.invoiceId, l.stepId, l.note?.reason ?? null, l.note?.detail ?? null, l.note?.passedOver ?? null]);
-      await insertColumns(trx, 'touch_invoices', lineColumns, links);
+      const touchIds = lines.touchKey.map((key) => ids.get(key) as number);
+      await insertColumnValues(trx, 'touch_invoices', lineColumns, [touchIds, lines.invoiceId, lines.stepId, lines.reason, lines.detail, lines.passedOver]);
       const decisions = rows.map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchKey === null ? null : (ids.get(d.touchKey) ?? null)]);
       await insertColumns(trx, 'decisions', decisionColumns, decisions);
       if (dialect === 'postgres') await moveCasesByArrays(trx, batch.cases, at);

@@ -1,5 +1,6 @@
 import { Reason, supersededDetail } from '../core/cadence/reasons.ts';
 import type { LocalDate } from '../core/local-date.ts';
+import type { Decision } from '../core/cadence/types.ts';
 import type { DecisionRow, PlanWrites } from '../engine/cadence-ports.ts';
 
 // How a run's decisions are stored. The planner gives one decision per invoice and step; most of
@@ -9,60 +10,87 @@ import type { DecisionRow, PlanWrites } from '../engine/cadence-ports.ts';
 // index entries. So a touch decision is stored on its touch line, with the steps it passed
 // over, and read back as the decisions it was; everything else keeps a decisions row.
 
-type PlannedDecision = PlanWrites['decisions'][number];
 const superseded: string = Reason.superseded;
 
-/** What a touch line carries of its decision: the reason, the facts, the steps passed over. */
-export type LineNote = { readonly reason: string; readonly detail: string; readonly passedOver: string | null };
+/**
+ * A batch's touch lines, one array per column, in the order of the batch's touches (a run
+ * writes tens of thousands: no object per line). A line's reason, detail and steps passed
+ * over are its touch decision's; null when it has none.
+ */
+export type LineColumns = {
+  readonly touchKey: string[];
+  readonly invoiceId: number[];
+  readonly stepId: string[];
+  readonly reason: (string | null)[];
+  readonly detail: (string | null)[];
+  readonly passedOver: (string | null)[];
+};
 
-/** A touch line to write: its touch (by idempotency key), invoice and step, with its note if any. */
-export type PlacedLine = { readonly touchKey: string; readonly invoiceId: number; readonly stepId: string; note: LineNote | null };
+/** A decision that keeps its own row; `touchKey` names its touch by idempotency key. */
+export type DecisionToWrite = Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null };
 
 /**
  * Splits a batch's decisions into notes on its touch lines and the decisions that keep a row.
  * A superseded skip goes with the touch decision of the same invoice that the planner emits
  * right after it; one without such a touch keeps its row, as does a touch decision that has no
- * line in the batch. Lines come back in the order of the batch's touches; they are looked up
- * by invoice id (a number), as a run writes tens of thousands of them.
+ * line in the batch.
  */
-export function placeDecisions(batch: PlanWrites): { lines: PlacedLine[]; rows: PlannedDecision[] } {
-  const lines: PlacedLine[] = [];
-  const byInvoice = new Map<number, PlacedLine[]>();
+export function placeDecisions(batch: PlanWrites): { lines: LineColumns; rows: DecisionToWrite[] } {
+  const lines: LineColumns = { touchKey: [], invoiceId: [], stepId: [], reason: [], detail: [], passedOver: [] };
+  // The lines of each invoice, as a chain of line numbers: first by invoice, then each to the next.
+  const firstLine = new Map<number, number>();
+  const nextLine: number[] = [];
+  const noted: boolean[] = [];
   for (const t of batch.touches) {
     for (const i of t.invoices) {
-      const line: PlacedLine = { touchKey: t.idempotencyKey, invoiceId: i.invoiceId, stepId: i.stepId, note: null };
-      lines.push(line);
-      const had = byInvoice.get(i.invoiceId);
-      if (had) had.push(line);
-      else byInvoice.set(i.invoiceId, [line]);
+      const at = lines.invoiceId.length;
+      lines.touchKey.push(t.idempotencyKey);
+      lines.invoiceId.push(i.invoiceId);
+      lines.stepId.push(i.stepId);
+      lines.reason.push(null);
+      lines.detail.push(null);
+      lines.passedOver.push(null);
+      noted.push(false);
+      nextLine.push(firstLine.get(i.invoiceId) ?? -1);
+      firstLine.set(i.invoiceId, at);
     }
   }
-  const unnoted = (touchKey: string, invoiceId: number, stepId: string): PlacedLine | undefined =>
-    byInvoice.get(invoiceId)?.find((l) => l.note === null && l.touchKey === touchKey && l.stepId === stepId);
-  const rows: PlannedDecision[] = [];
-  let pending: PlannedDecision[] = [];
-  const flush = (): void => {
-    for (const p of pending) rows.push(p);
-    pending = [];
+  const unnoted = (touchKey: string, invoiceId: number, stepId: string): number => {
+    for (let at = firstLine.get(invoiceId) ?? -1; at !== -1; at = nextLine[at] ?? -1) {
+      if (!noted[at] && lines.touchKey[at] === touchKey && lines.stepId[at] === stepId) return at;
+    }
+    return -1;
   };
-  for (const d of batch.decisions) {
-    if (d.kind === 'skip' && d.reason === superseded && d.invoiceId !== null && d.stepId !== null) {
-      if (pending[0] !== undefined && pending[0].invoiceId !== d.invoiceId) flush();
-      pending.push(d);
-      continue;
-    }
-    const line = d.kind === 'touch' && d.touchKey !== null && d.invoiceId !== null && d.stepId !== null ? unnoted(d.touchKey, d.invoiceId, d.stepId) : undefined;
-    if (line !== undefined) {
-      const mine = pending[0]?.invoiceId === d.invoiceId ? pending : [];
-      if (mine.length === 0) flush();
-      line.note = { reason: d.reason, detail: d.detail, passedOver: mine.length > 0 ? passedOverText(mine) : null };
+  const rows: DecisionToWrite[] = [];
+  for (const c of batch.decisions) {
+    const row = (d: Decision, touchKey: string | null): DecisionToWrite => ({ runOn: batch.runOn, caseId: c.caseId, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchKey });
+    let pending: Decision[] = [];
+    const flush = (): void => {
+      for (const p of pending) rows.push(row(p, null));
       pending = [];
-    } else {
-      flush();
-      rows.push(d);
+    };
+    for (const d of c.decisions) {
+      if (d.kind === 'skip' && d.reason === superseded && d.invoiceId !== null && d.stepId !== null) {
+        if (pending[0] !== undefined && pending[0].invoiceId !== d.invoiceId) flush();
+        pending.push(d);
+        continue;
+      }
+      const touchKey = d.kind === 'touch' && d.invoiceId !== null ? (c.touchKeys.get(d.invoiceId) ?? null) : null;
+      const at = touchKey !== null && d.invoiceId !== null && d.stepId !== null ? unnoted(touchKey, d.invoiceId, d.stepId) : -1;
+      if (at !== -1) {
+        if (pending[0] !== undefined && pending[0].invoiceId !== d.invoiceId) flush();
+        noted[at] = true;
+        lines.reason[at] = d.reason;
+        lines.detail[at] = d.detail;
+        lines.passedOver[at] = pending.length > 0 ? passedOverText(pending) : null;
+        pending = [];
+      } else {
+        flush();
+        rows.push(row(d, touchKey));
+      }
     }
+    flush();
   }
-  flush();
   return { lines, rows };
 }
 
@@ -71,7 +99,7 @@ export function placeDecisions(batch: PlanWrites): { lines: PlacedLine[]; rows: 
  * supersededDetail when read (a catch-up's skips were ~200 bytes of text per line); a skip
  * without its day keeps its words, `[[step, detail], ...]`, the form of lines written before.
  */
-function passedOverText(skips: readonly PlannedDecision[]): string {
+function passedOverText(skips: readonly Decision[]): string {
   if (skips.every((p) => p.fellDueOn !== undefined)) return JSON.stringify({ fellDue: skips.map((p) => [p.stepId, p.fellDueOn]) });
   return JSON.stringify(skips.map((p) => [p.stepId, p.detail]));
 }

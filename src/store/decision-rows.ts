@@ -100,8 +100,13 @@ export function placeDecisions(batch: PlanWrites): { lines: LineColumns; rows: D
  * without its day keeps its words, `[[step, detail], ...]`, the form of lines written before.
  */
 function passedOverText(skips: readonly Decision[]): string {
-  if (skips.every((p) => p.fellDueOn !== undefined)) return JSON.stringify({ fellDue: skips.map((p) => [p.stepId, p.fellDueOn]) });
-  return JSON.stringify(skips.map((p) => [p.stepId, p.detail]));
+  if (!skips.every((p) => p.fellDueOn !== undefined)) return JSON.stringify(skips.map((p) => [p.stepId, p.detail]));
+  // Written out here, not by JSON.stringify of arrays built for it: one per touch line of a run.
+  let text = '{"fellDue":[';
+  skips.forEach((p, i) => {
+    text += `${i > 0 ? ',' : ''}[${JSON.stringify(p.stepId)},${JSON.stringify(p.fellDueOn)}]`;
+  });
+  return `${text}]}`;
 }
 
 /** The steps passed over of a stored line, with their words. */

@@ -3,7 +3,7 @@ import { addDays, isoWeekday, type LocalDate } from '../local-date.ts';
 import type { Policy, PolicyStep } from '../policy/types.ts';
 import { conditionsHold } from './conditions.ts';
 import { Reason, supersededDetail } from './reasons.ts';
-import { stepDate, stepsAhead } from './step-dates.ts';
+import { nextStepAhead, stepDate, stepsAhead } from './step-dates.ts';
 import type { CasePlan, Decision, PlanInput, PlannedTouch } from './types.ts';
 
 // Steps passed over are recorded only when the later step actually goes out: until then
@@ -45,7 +45,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     if (upcoming !== null) later(upcoming);
     const top = reached[reached.length - 1];
     if (!top) continue;
-    const passedOver = reached.slice(0, -1).map((passed): Decision => ({ invoiceId: inv.id, kind: 'skip', stepId: passed.step.id, reason: Reason.superseded, detail: supersededDetail(passed.step.id, inv.number, passed.on, top.step.id), fellDueOn: passed.on }));
+    const passedOver = reached.slice(0, -1).map((passed): Decision => new PassedOver(inv.id, passed.step.id, passed.on, inv.number, top.step.id));
     due.push({ invoiceId: inv.id, step: top.step, on: top.on, passedOver });
   }
   const blocked = dayHold(input, policy, today, calendar);
@@ -57,11 +57,55 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
   const touches = policy.settings.consolidation ? [consolidated(due)] : due.map((d) => consolidated([d]));
   for (const d of due) {
     decisions.push(...d.passedOver);
-    decisions.push({ invoiceId: d.invoiceId, kind: 'touch', stepId: d.step.id, reason: Reason.stepDue, detail: `step ${d.step.id} (${d.step.tone}, ${d.step.channels.join(' + ')}) fell due on ${d.on}` });
+    decisions.push({ invoiceId: d.invoiceId, kind: 'touch', stepId: d.step.id, reason: Reason.stepDue, detail: stepDueDetail(d.step, d.on) });
   }
   const capEnd = addDays(today, policy.settings.minDaysBetweenTouches);
   const afterSend = nextAfterSend(input, policy, today, calendar, due);
   return { touches, decisions, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
+}
+
+/**
+ * A step passed over in a catch-up, its words built only when read: a catch-up over a large
+ * ledger passes over hundreds of thousands of steps, which a run stores as step and day
+ * (explain and preview read the words).
+ */
+class PassedOver implements Decision {
+  readonly kind = 'skip';
+  readonly reason = Reason.superseded;
+  readonly invoiceId: number;
+  readonly stepId: string;
+  readonly fellDueOn: LocalDate;
+  private readonly invoiceNumber: string;
+  private readonly sentStepId: string;
+
+  constructor(invoiceId: number, stepId: string, fellDueOn: LocalDate, invoiceNumber: string, sentStepId: string) {
+    this.invoiceId = invoiceId;
+    this.stepId = stepId;
+    this.fellDueOn = fellDueOn;
+    this.invoiceNumber = invoiceNumber;
+    this.sentStepId = sentStepId;
+  }
+
+  get detail(): string {
+    return supersededDetail(this.stepId, this.invoiceNumber, this.fellDueOn, this.sentStepId);
+  }
+}
+
+// The words of a step due are the same for every invoice at that step on that day: built once
+// each (a large run plans ~100,000 of them, and the store then finds equal words faster when
+// they are one string). A bounded cache of a pure function.
+const stepDueWords = new WeakMap<PolicyStep, Map<LocalDate, string>>();
+
+function stepDueDetail(step: PolicyStep, on: LocalDate): string {
+  let byDay = stepDueWords.get(step);
+  if (byDay === undefined) stepDueWords.set(step, (byDay = new Map<LocalDate, string>()));
+  let words = byDay.get(on);
+  if (words === undefined) {
+    words = `step ${step.id} (${step.tone}, ${step.channels.join(' + ')}) fell due on ${on}`;
+    if (byDay.size >= 10_000) byDay.clear();
+    byDay.set(on, words);
+  }
+  return words;
 }
 
 function stateHold(input: PlanInput, today: LocalDate): { reason: Reason; detail: string; next: LocalDate | null } | null {
@@ -130,12 +174,11 @@ function nextAfterSend(input: PlanInput, policy: Policy, today: LocalDate, calen
   for (const inv of input.invoices) {
     if (inv.disputed || inv.openMinor <= 0n) continue;
     const now = due.find((d) => d.invoiceId === inv.id);
-    for (const s of stepsAhead(policy.steps, inv.sentSteps, now?.step.id ?? null)) {
-      const on = stepDate(s, inv.dueDate, input.country, calendar);
-      const candidate = on > today ? on : addDays(today, 1);
-      if (next === null || candidate < next) next = candidate;
-      break;
-    }
+    const s = nextStepAhead(policy.steps, inv.sentSteps, now?.step.id ?? null);
+    if (s === undefined) continue;
+    const on = stepDate(s, inv.dueDate, input.country, calendar);
+    const candidate = on > today ? on : addDays(today, 1);
+    if (next === null || candidate < next) next = candidate;
   }
   return next;
 }

@@ -10,13 +10,23 @@ export function stepDate(step: PolicyStep, dueDate: LocalDate, country: string, 
 /**
  * The steps still ahead of an invoice: those after the furthest step already sent. A step
  * passed over after a gap is never sent later (a missed day is not a skipped escalation, but
- * an old reminder is not sent after a newer one). `sentNow`: a step being sent now, counted too.
+ * an old reminder is not sent after a newer one).
  */
-export function stepsAhead(steps: readonly PolicyStep[], sent: ReadonlySet<string>, sentNow: string | null = null): readonly PolicyStep[] {
+export function stepsAhead(steps: readonly PolicyStep[], sent: ReadonlySet<string>): readonly PolicyStep[] {
+  const furthest = furthestSent(steps, sent, null);
+  // Most invoices of a run have nothing sent yet: the policy's own list, not a copy.
+  return furthest === -1 ? steps : steps.slice(furthest + 1);
+}
+
+/** The first of the steps still ahead, counting `sentNow` (a step being sent now) as sent too. */
+export function nextStepAhead(steps: readonly PolicyStep[], sent: ReadonlySet<string>, sentNow: string | null): PolicyStep | undefined {
+  return steps[furthestSent(steps, sent, sentNow) + 1];
+}
+
+function furthestSent(steps: readonly PolicyStep[], sent: ReadonlySet<string>, sentNow: string | null): number {
   let furthest = -1;
   steps.forEach((s, i) => {
     if (s.id === sentNow || sent.has(s.id)) furthest = i;
   });
-  // Most invoices of a run have nothing sent yet: the policy's own list, not a copy.
-  return furthest === -1 ? steps : steps.slice(furthest + 1);
+  return furthest;
 }

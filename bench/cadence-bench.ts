@@ -79,24 +79,19 @@ async function setDue(store: StoreHandle, due: (accountNumber: number) => boolea
 
 /**
  * One SQL pass: the due cases with their open invoices, as many touch rows as the run wrote.
- * With `lines`, a second statement also writes the touch lines the run writes (one
- * touch_invoices row per open invoice of each touch, under the same constraints): not the
- * goal's floor, a reference for how much of the run is those rows alone.
+ * With `lines`, each touch row also carries its lines as the run stores them (`touches.lines`,
+ * one `[invoice id, step]` per open invoice of the case, as JSON): not the goal's floor, a
+ * reference for how much of the run is those lines alone.
  */
 async function floor(store: StoreHandle, touches: number, lines = false): Promise<number> {
+  const json = store.dialect === 'postgres' ? sql`json_agg(json_build_array(i.id, 'floor'))::text` : sql`json_group_array(json_array(i.id, 'floor'))`;
   const started = performance.now();
   await store.db.transaction().execute(async (trx) => {
-    await sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at)
-      select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id || '-' || count(i.id) || '-' || sum(i.open_minor), 'now', 'now'
+    await sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at, lines)
+      select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id || '-' || count(i.id) || '-' || sum(i.open_minor), 'now', 'now', ${lines ? json : sql`'[]'`}
       from cases c join invoices i on i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice'
       where c.next_action_on <= ${today}
       group by c.id order by c.id limit ${touches}`.execute(trx);
-    if (lines) {
-      await sql`insert into touch_invoices (touch_id, invoice_id, step_id)
-        select t.id, i.id, 'floor' from touches t join cases c on c.id = t.case_id
-        join invoices i on i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice'
-        where t.step_id = 'floor'`.execute(trx);
-    }
     throw new Rollback();
   }).catch((e: unknown) => {
     if (!(e instanceof Rollback)) throw e;
@@ -165,7 +160,6 @@ export async function cadenceBench(label: string, big: StoreLocation, small: Sto
 /** Removes what a warm-up run wrote, so the measured run does the same work again. */
 async function forget(store: StoreHandle): Promise<void> {
   await sql`delete from decisions`.execute(store.db);
-  await sql`delete from touch_invoices`.execute(store.db);
   await sql`delete from touches`.execute(store.db);
   await sql`update cases set last_touch_on = null, touches_count = 0`.execute(store.db);
 }

@@ -106,15 +106,23 @@ export async function insertColumnValues<T extends keyof Database>(
       const dict = type === 'text' ? dictionary(slice) : null;
       if (dict) {
         params.push(arrayLiteral(dict.codes, 'int'), arrayLiteral(dict.distinct, 'text'));
-        unnested.push(`$${params.length - 1}::int[]`);
+        unnested.push(`unnest($${params.length - 1}::int[])`);
         selected.push(`($${params.length}::text[])[u.c${c}]`);
+      } else if (type === 'text') {
+        // Other text as one JSON array: escaped by the runtime's JSON.stringify and read by the
+        // server's JSON parser. As an array literal, quotes and backslashes are escaped here, one
+        // by one: for the 14 MB of JSON touch lines of a run, 0.25-0.65 s of this process's CPU
+        // against 0.11-0.22 s, and 0.4-0.85 s against 0.27-0.37 s wall (scratch measurement).
+        params.push(JSON.stringify(slice.map((v) => (v === null || v === undefined ? null : String(v)))));
+        unnested.push(`json_array_elements_text($${params.length}::json)`);
+        selected.push(`u.c${c}`);
       } else {
         params.push(arrayLiteral(slice, type));
-        unnested.push(`$${params.length}::${type}[]`);
+        unnested.push(`unnest($${params.length}::${type}[])`);
         selected.push(`u.c${c}`);
       }
     });
-    const text = `insert into ${quoted(table)} (${columns.map(([name]) => quoted(name)).join(', ')}) select ${selected.join(', ')} from unnest(${unnested.join(', ')}) as u(${columns.map((_, c) => `c${c}`).join(', ')})${returning.length > 0 ? ` returning ${returning.map(quoted).join(', ')}` : ''}`;
+    const text = `insert into ${quoted(table)} (${columns.map(([name]) => quoted(name)).join(', ')}) select ${selected.join(', ')} from rows from (${unnested.join(', ')}) as u(${columns.map((_, c) => `c${c}`).join(', ')})${returning.length > 0 ? ` returning ${returning.map(quoted).join(', ')}` : ''}`;
     const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
     for (const r of result.rows) out.push(r);
   }

@@ -4,8 +4,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
-import { arrayLiteral, insertColumns, insertColumnValues, type TypedColumn } from './bulk-insert.ts';
-import { mergeHistory, placeDecisions } from './decision-rows.ts';
+import { arrayLiteral, insertColumns, type TypedColumn } from './bulk-insert.ts';
+import { linesText, mergeHistory, placeDecisions } from './decision-rows.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import type { CasesTable, Database } from './schema.ts';
@@ -80,15 +80,14 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
     loadContexts: (cases) => loadContexts(trx, cases),
     async writePlans(batch) {
       const at = now();
+      // A touch keeps its lines, with the run's note on each and the steps it passed over
+      // (decision-rows.ts), as JSON in its row (migration 0009).
+      const { lines, rows } = placeDecisions(batch);
+      const texts = linesText(batch, lines);
+      const touchRows = batch.touches.map((t, k) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at, texts[k]]);
       const ids = new Map<string, number>();
-      const touchRows = batch.touches.map((t) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at]);
       const inserted = await insertColumns(trx, 'touches', touchColumns, touchRows, ['id', 'idempotency_key']);
       for (const r of inserted) ids.set(r['idempotency_key'] as string, toId(r['id'] as number));
-      // touch_invoices is unique on (invoice, step): a second touch for the same step fails loudly.
-      // A touch decision is stored on its line, with the steps it passed over (decision-rows.ts).
-      const { lines, rows } = placeDecisions(batch);
-      const touchIds = lines.touchKey.map((key) => ids.get(key) as number);
-      await insertColumnValues(trx, 'touch_invoices', lineColumns, [touchIds, lines.invoiceId, lines.stepId, lines.reason, lines.detail, lines.passedOver]);
       const decisions = rows.map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchKey === null ? null : (ids.get(d.touchKey) ?? null)]);
       await insertColumns(trx, 'decisions', decisionColumns, decisions);
       if (dialect === 'postgres') await moveCasesByArrays(trx, batch.cases, at);
@@ -99,9 +98,8 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
 
 const touchColumns: readonly TypedColumn<'touches'>[] = [
   ['case_id', 'int'], ['step_id', 'text'], ['policy_id', 'text'], ['planned_on', 'text'], ['channels', 'text'], ['tone', 'text'], ['template', 'text'],
-  ['action', 'text'], ['status', 'text'], ['idempotency_key', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
+  ['action', 'text'], ['status', 'text'], ['idempotency_key', 'text'], ['created_at', 'text'], ['updated_at', 'text'], ['lines', 'text'],
 ];
-const lineColumns: readonly TypedColumn<'touch_invoices'>[] = [['touch_id', 'int'], ['invoice_id', 'int'], ['step_id', 'text'], ['reason', 'text'], ['detail', 'text'], ['passed_over', 'text']];
 const decisionColumns: readonly TypedColumn<'decisions'>[] = [
   ['run_on', 'text'], ['case_id', 'int'], ['invoice_id', 'int'], ['kind', 'text'], ['step_id', 'text'], ['reason', 'text'], ['detail', 'text'], ['touch_id', 'int'],
 ];
@@ -155,9 +153,10 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
     db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where(idsIn(db, 'account_id', accountIds)).where('kind', '=', 'invoice').where('status', '=', 'open').execute(),
   ]);
   const invoiceIds = invoices.map((i) => toId(i.id));
+  // Sent steps from the touches of these cases (an invoice is in its account and currency's case).
   const [disputes, sent] = invoiceIds.length === 0 ? [[], []] : await Promise.all([
     db.selectFrom('disputes').select('invoice_id').where(idsIn(db, 'invoice_id', invoiceIds)).where('status', '=', 'open').execute(),
-    db.selectFrom('touch_invoices').select(['invoice_id', 'step_id']).where(idsIn(db, 'invoice_id', invoiceIds)).execute(),
+    db.selectFrom('touch_invoices').select(['invoice_id', 'step_id']).where(idsIn(db, 'case_id', cases.map((c) => c.id))).execute(),
   ]);
   const disputed = new Set(disputes.map((d) => toId(d.invoice_id)));
   const steps = new Map<number, Set<string>>();

@@ -86,20 +86,24 @@ export function cardWriter(trx: Transaction<Database>, dialect: StoreDialect, no
       return loadFailures(trx, rows.map((r) => toId(r.id)));
     },
     async queueTouch(t) {
-      const taken = await trx.selectFrom('touch_invoices').select('touch_id').where('invoice_id', '=', t.invoiceId).where('step_id', '=', t.stepId).executeTakeFirst();
+      // The case is held while its steps are read and written, as a dunning run holds it: a step
+      // goes out at most once per invoice (migration 0009).
+      let held = trx.selectFrom('cases').select('id').where('account_id', '=', t.accountId).where('currency', '=', t.currency);
+      if (dialect === 'postgres') held = held.forUpdate();
+      const c = await held.executeTakeFirstOrThrow();
+      const taken = await trx.selectFrom('touch_invoices').select('touch_id').where('case_id', '=', c.id).where('invoice_id', '=', t.invoiceId).where('step_id', '=', t.stepId).executeTakeFirst();
       const keyed = await trx.selectFrom('touches').select('id').where('idempotency_key', '=', t.idempotencyKey).executeTakeFirst();
       if (taken || keyed) return null;
-      const c = await trx.selectFrom('cases').select('id').where('account_id', '=', t.accountId).where('currency', '=', t.currency).executeTakeFirstOrThrow();
       const at = now();
       const row = await trx
         .insertInto('touches')
         .values({
           case_id: c.id, step_id: t.stepId, policy_id: 'card-retry', planned_on: t.plannedOn, channels: 'email', tone: t.tone, template: t.stepId, action: 'none',
           status: t.status, status_reason: null, idempotency_key: t.idempotencyKey, provider_message_id: null, created_at: at, updated_at: at,
+          lines: JSON.stringify([[t.invoiceId, t.stepId, null, null, null]]),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('touch_invoices').values({ touch_id: row.id, invoice_id: t.invoiceId, step_id: t.stepId }).execute();
       return toId(row.id);
     },
     async emit(e) {

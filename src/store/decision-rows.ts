@@ -4,8 +4,8 @@ import type { Decision } from '../core/cadence/types.ts';
 import type { DecisionRow, PlanWrites } from '../engine/cadence-ports.ts';
 
 // How a run's decisions are stored. The planner gives one decision per invoice and step; most of
-// them describe a touch line that is written anyway (touch_invoices: this invoice, in this
-// touch, at this step), and a catch-up adds one "superseded" skip per step it passed over. On a
+// them describe a touch line that is written anyway (touches.lines, read as the view
+// touch_invoices: this invoice, in this touch, at this step), and a catch-up adds one "superseded" skip per step it passed over. On a
 // large run that was ~3.4 decision rows per invoice, each with its own foreign-key checks and
 // index entries. So a touch decision is stored on its touch line, with the steps it passed
 // over, and read back as the decisions it was; everything else keeps a decisions row.
@@ -25,6 +25,28 @@ export type LineColumns = {
   readonly detail: (string | null)[];
   readonly passedOver: (string | null)[];
 };
+
+/**
+ * Each touch's lines as `touches.lines` stores them (migration 0009), in the order of the
+ * batch's touches: `[[invoice id, step id, reason, detail, passed over], ...]`, the steps
+ * passed over as the JSON they already are. Written out here: a run has tens of thousands.
+ */
+export function linesText(batch: PlanWrites, lines: LineColumns): string[] {
+  const texts: string[] = [];
+  let at = 0;
+  for (const t of batch.touches) {
+    let text = '[';
+    for (let k = 0; k < t.invoices.length; k++, at++) {
+      text += `${k > 0 ? ',' : ''}[${String(lines.invoiceId[at])},${JSON.stringify(lines.stepId[at])},${jsonOrNull(lines.reason[at])},${jsonOrNull(lines.detail[at])},${lines.passedOver[at] ?? 'null'}]`;
+    }
+    texts.push(`${text}]`);
+  }
+  return texts;
+}
+
+function jsonOrNull(text: string | null | undefined): string {
+  return text === null || text === undefined ? 'null' : JSON.stringify(text);
+}
 
 /** A decision that keeps its own row; `touchKey` names its touch by idempotency key. */
 export type DecisionToWrite = Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null };

@@ -10,6 +10,7 @@ import * as cardRetries from './migrations/0005-card-retries.ts';
 import * as touchDecisions from './migrations/0006-touch-decisions.ts';
 import * as touchLineKeys from './migrations/0007-touch-line-keys.ts';
 import * as claimOrder from './migrations/0008-claim-order.ts';
+import * as touchLines from './migrations/0009-touch-lines.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -23,6 +24,7 @@ const steps: readonly Step[] = [
   { name: '0006-touch-decisions', up: touchDecisions.up },
   { name: '0007-touch-line-keys', up: touchLineKeys.up },
   { name: '0008-claim-order', up: claimOrder.up },
+  { name: '0009-touch-lines', up: touchLines.up },
 ];
 
 /** Every schema version this build knows, oldest first. */

@@ -151,6 +151,8 @@ export interface TouchesTable {
   reviewed_by: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON: the touch's lines, `[[invoice id, step id, reason, detail, passed over], ...]`; read through the `touch_invoices` view. */
+  lines: Generated<string>;
 }
 
 export interface DeliveriesTable {
@@ -173,15 +175,17 @@ export interface TasksTable {
   created_at: string;
 }
 
+/** A view (migration 0009): one row per line of `touches.lines`. Read only. */
 export interface TouchInvoicesTable {
   touch_id: number;
+  case_id: number;
   invoice_id: number;
   step_id: string;
   /** The run's decision for this line (see store/decision-rows.ts); null for lines no run planned. */
-  reason: Generated<string | null>;
-  detail: Generated<string | null>;
+  reason: string | null;
+  detail: string | null;
   /** JSON: the steps this touch passed over for the invoice (superseded), `{"fellDue": [[stepId, day], ...]}` or, written before, `[[stepId, detail], ...]`. */
-  passed_over: Generated<string | null>;
+  passed_over: string | null;
 }
 
 export interface DecisionsTable {

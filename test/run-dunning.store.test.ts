@@ -72,14 +72,16 @@ test('a run after five days of downtime sends the step due now, not the stale on
     assert.deepEqual(await outbox(store), ['2026-02-27 d-3 G-1/d-3', '2026-03-10 d+7 G-1/d+7']);
     // Stored once, on the touch line it gave way to (no decisions row), and read back as the skip it was.
     assert.deepEqual(await store.db.selectFrom('decisions').select('id').where('run_on', '=', '2026-03-10').execute(), []);
-    const line = await store.db.selectFrom('touch_invoices').select(['step_id', 'reason', 'detail', 'passed_over']).where('step_id', '=', 'd+7').executeTakeFirstOrThrow();
+    const line = await store.db.selectFrom('touch_invoices').select(['step_id', 'reason', 'detail', 'fell_due_on', 'passed_over']).where('step_id', '=', 'd+7').executeTakeFirstOrThrow();
     assert.equal(line.reason, 'step_due');
-    assert.match(line.detail ?? '', /^step d\+7 \(.*\) fell due on 2026-03-09$/);
+    assert.equal(line.fell_due_on, '2026-03-09');
+    assert.equal(line.detail, null, 'the words of the touch\'s own step are rendered on reading');
     assert.deepEqual(JSON.parse(line.passed_over ?? '[]'), { fellDue: [['d0', '2026-03-02']] }, 'the step passed over and its day; the words are rendered on reading');
     const caseIds = (await store.db.selectFrom('cases').select('id').execute()).map((c) => Number(c.id));
     const history = await cadence.decisionHistory(caseIds, null);
     assert.deepEqual(history.filter((h) => h.runOn === '2026-03-10').map((h) => `${h.kind}:${h.stepId}:${h.reason}:${h.invoiceNumber}`), ['skip:d0:superseded:G-1', 'touch:d+7:step_due:G-1']);
     assert.equal(history.find((h) => h.reason === 'superseded')?.detail, 'step d0 of invoice G-1 fell due on 2026-03-02; step d+7 is due now');
+    assert.match(history.find((h) => h.reason === 'step_due' && h.runOn === '2026-03-10')?.detail ?? '', /^step d\+7 \(.*, email\) fell due on 2026-03-09$/);
   }));
 
 test('a payment stops dunning: nothing more is planned for a paid invoice', () =>

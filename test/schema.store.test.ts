@@ -5,6 +5,9 @@ import { sql } from 'kysely';
 import { DunwiseError } from '../src/core/errors.ts';
 import { knownSchemas, latestSchema } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { importInvoices } from '../src/engine/import-invoices.ts';
+import { stores } from './support/cadence.ts';
+import { inv, items } from './support/records.ts';
 import { freshLocation } from './stores.ts';
 
 test('opening migrates to the latest schema, and reopening is a no-op', async () => {
@@ -35,6 +38,58 @@ test('a store written by a newer Dunwise is refused with a clear message', async
       assert.ok(error.message.includes(`has schema 9999-from-the-future, newer than this Dunwise knows (${latestSchema}). Upgrade Dunwise`), error.message);
       return true;
     });
+  } finally {
+    await dispose();
+  }
+});
+
+test('migration 0009 moves each touch\'s lines into its row; the touch_invoices view reads them back as they were', async () => {
+  const { location, dispose } = await freshLocation();
+  try {
+    const old = await openStore(location, { schema: '0008-claim-order' });
+    await importInvoices(stores(old).ledger, { file: 'a.csv', fileHash: 'h', defaults: { timeZone: 'Europe/Berlin', country: 'DE', locale: 'de' }, items: items([inv('M-1'), inv('M-2')]) });
+    const invoices = (await old.db.selectFrom('invoices').select(['id', 'number']).orderBy('number').execute()).map((r) => Number(r.id));
+    const caseId = Number((await old.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id);
+    const touchSql = (key: string) => sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at)
+      values (${caseId}, 'd+7', 'p', '2026-03-10', 'email', 'firm', 't', 'none', 'approved', ${key}, 'now', 'now')`;
+    await touchSql('k1').execute(old.db);
+    await touchSql('k2').execute(old.db);
+    const [t1, t2] = (await old.db.selectFrom('touches').select('id').orderBy('id').execute()).map((r) => Number(r.id));
+    // Written before: a run's line with its note, passed-over steps in both stored forms, and a
+    // line no run planned (a card-update email); a touch with no line at all.
+    const legacy = [
+      [t1, invoices[1], 'd+7', 'step_due', 'step d+7 (firm, email) fell due on 2026-03-09', '{"fellDue":[["d0","2026-03-02"]]}'],
+      [t1, invoices[0], 'd+7', 'step_due', 'say "hi"\\', '[["d0","older words"]]'],
+    ] as const;
+    for (const [touch, invoice, step, reason, detail, passed] of legacy) {
+      await sql`insert into touch_invoices (touch_id, invoice_id, step_id, reason, detail, passed_over) values (${touch}, ${invoice}, ${step}, ${reason}, ${detail}, ${passed})`.execute(old.db);
+    }
+    await sql`insert into touch_invoices (touch_id, invoice_id, step_id) values (${t2}, ${invoices[0]}, 'card-update')`.execute(old.db);
+    await sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at)
+      values (${caseId}, 'd+14', 'p', '2026-03-17', 'email', 'firm', 't', 'none', 'approved', 'k3', 'now', 'now')`.execute(old.db);
+    await old.close();
+
+    const store = await openStore(location);
+    try {
+      const lines = await store.db.selectFrom('touch_invoices').selectAll().orderBy('touch_id').orderBy('invoice_id').execute();
+      assert.deepEqual(lines.map((l) => [Number(l.touch_id), Number(l.case_id), Number(l.invoice_id), l.step_id, l.reason, l.detail, l.passed_over === null ? null : JSON.parse(l.passed_over) as unknown]), [
+        [t1, caseId, invoices[0], 'd+7', 'step_due', 'say "hi"\\', [['d0', 'older words']]],
+        [t1, caseId, invoices[1], 'd+7', 'step_due', 'step d+7 (firm, email) fell due on 2026-03-09', { fellDue: [['d0', '2026-03-02']] }],
+        [t2, caseId, invoices[0], 'card-update', null, null, null],
+      ]);
+      const empty = await store.db.selectFrom('touches').select('lines').where('idempotency_key', '=', 'k3').executeTakeFirstOrThrow();
+      assert.equal(empty.lines, '[]');
+      // The history reads the notes back as the decisions they were.
+      const history = await stores(store).cadence.decisionHistory([caseId], null);
+      assert.deepEqual(history.map((h) => [h.kind, h.stepId, h.reason, h.detail]), [
+        ['skip', 'd0', 'superseded', 'older words'],
+        ['touch', 'd+7', 'step_due', 'say "hi"\\'],
+        ['skip', 'd0', 'superseded', 'step d0 of invoice M-2 fell due on 2026-03-02; step d+7 is due now'],
+        ['touch', 'd+7', 'step_due', 'step d+7 (firm, email) fell due on 2026-03-09'],
+      ]);
+    } finally {
+      await store.close();
+    }
   } finally {
     await dispose();
   }

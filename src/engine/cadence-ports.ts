@@ -1,4 +1,4 @@
-import type { CaseState, Decision, PlanInvoice } from '../core/cadence/types.ts';
+import type { CaseState, Decision, PlanInvoice, TouchLine } from '../core/cadence/types.ts';
 import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 
@@ -33,7 +33,7 @@ export type NewTouch = {
   readonly action: string;
   readonly status: 'pending_review' | 'approved';
   readonly idempotencyKey: string;
-  readonly invoices: readonly { readonly invoiceId: number; readonly stepId: string }[];
+  readonly invoices: readonly TouchLine[];
 };
 
 export type DecisionRow = {
@@ -69,13 +69,13 @@ export interface CadenceTx {
 
 /**
  * One case's decisions of the day, as the planner made them (a large run makes hundreds of
- * thousands: they are passed on, not copied), with the idempotency key of the touch each
- * invoice is in today.
+ * thousands: they are passed on, not copied); from `lineDecisionsFrom` on, each is also on a
+ * touch line of the batch (CasePlan).
  */
 export type CaseDecisions = {
   readonly caseId: number;
   readonly decisions: readonly Decision[];
-  readonly touchKeys: ReadonlyMap<number, string>;
+  readonly lineDecisionsFrom: number;
 };
 
 /** Everything a batch of plans writes, all on the day `runOn`. */

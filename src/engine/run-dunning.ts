@@ -93,7 +93,6 @@ export function planInput(c: CaseContext): PlanInput {
 type Writes = { runOn: LocalDate; touches: NewTouch[]; decisions: PlanWrites['decisions'][number][]; cases: PlanWrites['cases'][number][] };
 
 function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, today: LocalDate, totals: { touches: number; holds: number; skips: number }): void {
-  const touchKeys = new Map<number, string>();
   for (const t of plan.touches) {
     const ids = t.invoices.map((i) => `${i.invoiceId}:${i.stepId}`).sort().join(',');
     const key = `touch:${c.record.id}:${t.stepId}:${hash('sha256', ids, 'base64url').slice(0, 16)}`;
@@ -110,10 +109,9 @@ function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, toda
       idempotencyKey: key,
       invoices: t.invoices,
     });
-    for (const i of t.invoices) touchKeys.set(i.invoiceId, key);
     totals.touches += 1;
   }
-  w.decisions.push({ caseId: c.record.id, decisions: plan.decisions, touchKeys });
+  w.decisions.push({ caseId: c.record.id, decisions: plan.decisions, lineDecisionsFrom: plan.lineDecisionsFrom });
   for (const d of plan.decisions) {
     if (d.kind === 'hold') totals.holds += 1;
     if (d.kind === 'skip') totals.skips += 1;

@@ -49,7 +49,8 @@ function insertText(postgres: boolean, table: string, columns: readonly string[]
 }
 
 /** A column for insertColumns: its name and its PostgreSQL type (for the array parameter). */
-export type TypedColumn<T extends keyof Database> = readonly [name: keyof Database[T] & string, pgType: 'int' | 'bigint' | 'text' | 'boolean'];
+/** A column and how its values travel to PostgreSQL; `json` is text that already is JSON (never null), stored as text. */
+export type TypedColumn<T extends keyof Database> = readonly [name: keyof Database[T] & string, pgType: 'int' | 'bigint' | 'text' | 'boolean' | 'json'];
 
 /** A value insertColumns can send in an array. */
 export type Cell = string | number | bigint | boolean | null | undefined;
@@ -108,6 +109,11 @@ export async function insertColumnValues<T extends keyof Database>(
         params.push(arrayLiteral(dict.codes, 'int'), arrayLiteral(dict.distinct, 'text'));
         unnested.push(`unnest($${params.length - 1}::int[])`);
         selected.push(`($${params.length}::text[])[u.c${c}]`);
+      } else if (type === 'json') {
+        // Already JSON: the array is joined as it is, not escaped a second time.
+        params.push(`[${slice.map((v) => { if (typeof v !== 'string') throw new Error(`insertColumnValues(${table}): a json value must be JSON text`); return v; }).join(',')}]`);
+        unnested.push(`json_array_elements($${params.length}::json)`);
+        selected.push(`u.c${c}::text`);
       } else if (type === 'text') {
         // Other text as one JSON array: escaped by the runtime's JSON.stringify and read by the
         // server's JSON parser. As an array literal, quotes and backslashes are escaped here, one

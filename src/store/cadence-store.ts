@@ -5,7 +5,7 @@ import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
 import { arrayLiteral, insertColumns, type TypedColumn } from './bulk-insert.ts';
-import { linesText, mergeHistory, placeDecisions } from './decision-rows.ts';
+import { linesText, mergeHistory, ownRows } from './decision-rows.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import type { CasesTable, Database } from './schema.ts';
@@ -49,7 +49,7 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
       if (invoiceId !== null) q = q.where((eb) => eb.or([eb('decisions.invoice_id', '=', invoiceId), eb('decisions.invoice_id', 'is', null)]));
       // Touch decisions live on their touch lines (see decision-rows.ts).
       let l = db.selectFrom('touch_invoices').innerJoin('touches', 'touches.id', 'touch_invoices.touch_id').innerJoin('invoices', 'invoices.id', 'touch_invoices.invoice_id')
-        .select(['touches.planned_on', 'touches.case_id', 'touch_invoices.invoice_id', 'touch_invoices.step_id', 'touch_invoices.touch_id', 'touch_invoices.reason', 'touch_invoices.detail', 'touch_invoices.passed_over', 'invoices.number'])
+        .select(['touches.planned_on', 'touches.case_id', 'touches.tone', 'touches.channels', 'touch_invoices.invoice_id', 'touch_invoices.step_id', 'touch_invoices.touch_id', 'touch_invoices.reason', 'touch_invoices.detail', 'touch_invoices.fell_due_on', 'touch_invoices.passed_over', 'invoices.number'])
         .where('touches.case_id', 'in', caseIds).where('touch_invoices.reason', 'is not', null);
       if (invoiceId !== null) l = l.where('touch_invoices.invoice_id', '=', invoiceId);
       const [rows, lines] = await Promise.all([q.orderBy('decisions.id').execute(), l.orderBy('touch_invoices.touch_id').orderBy('touch_invoices.invoice_id').execute()]);
@@ -60,7 +60,7 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
         })),
         lines.map((r) => ({
           plannedOn: r.planned_on, caseId: toId(r.case_id), invoiceId: toId(r.invoice_id), stepId: r.step_id, touchId: toId(r.touch_id),
-          reason: r.reason ?? '', detail: r.detail ?? '', passedOver: r.passed_over, invoiceNumber: r.number,
+          reason: r.reason ?? '', detail: r.detail, fellDueOn: r.fell_due_on, tone: r.tone, channels: r.channels, passedOver: r.passed_over, invoiceNumber: r.number,
         })),
       );
     },
@@ -80,15 +80,11 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
     loadContexts: (cases) => loadContexts(trx, cases),
     async writePlans(batch) {
       const at = now();
-      // A touch keeps its lines, with the run's note on each and the steps it passed over
-      // (decision-rows.ts), as JSON in its row (migration 0009).
-      const { lines, rows } = placeDecisions(batch);
-      const texts = linesText(batch, lines);
-      const touchRows = batch.touches.map((t, k) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at, texts[k]]);
-      const ids = new Map<string, number>();
-      const inserted = await insertColumns(trx, 'touches', touchColumns, touchRows, ['id', 'idempotency_key']);
-      for (const r of inserted) ids.set(r['idempotency_key'] as string, toId(r['id'] as number));
-      const decisions = rows.map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchKey === null ? null : (ids.get(d.touchKey) ?? null)]);
+      // A touch keeps its lines, each with the planner's decision for it and the steps it passed
+      // over, as JSON in its row (migration 0009, decision-rows.ts).
+      const touchRows = batch.touches.map((t) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at, linesText(t)]);
+      await insertColumns(trx, 'touches', touchColumns, touchRows);
+      const decisions = ownRows(batch).map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchId]);
       await insertColumns(trx, 'decisions', decisionColumns, decisions);
       if (dialect === 'postgres') await moveCasesByArrays(trx, batch.cases, at);
       else for (let i = 0; i < batch.cases.length; i += 300) await updateCases(trx, batch.cases.slice(i, i + 300), at);
@@ -98,7 +94,7 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
 
 const touchColumns: readonly TypedColumn<'touches'>[] = [
   ['case_id', 'int'], ['step_id', 'text'], ['policy_id', 'text'], ['planned_on', 'text'], ['channels', 'text'], ['tone', 'text'], ['template', 'text'],
-  ['action', 'text'], ['status', 'text'], ['idempotency_key', 'text'], ['created_at', 'text'], ['updated_at', 'text'], ['lines', 'text'],
+  ['action', 'text'], ['status', 'text'], ['idempotency_key', 'text'], ['created_at', 'text'], ['updated_at', 'text'], ['lines', 'json'],
 ];
 const decisionColumns: readonly TypedColumn<'decisions'>[] = [
   ['run_on', 'text'], ['case_id', 'int'], ['invoice_id', 'int'], ['kind', 'text'], ['step_id', 'text'], ['reason', 'text'], ['detail', 'text'], ['touch_id', 'int'],

@@ -3,56 +3,74 @@ import { test } from 'node:test';
 import type { Decision } from '../core/cadence/types.ts';
 import type { Reason } from '../core/cadence/reasons.ts';
 import type { LocalDate } from '../core/local-date.ts';
-import type { PlanWrites } from '../engine/cadence-ports.ts';
-import { supersededDetail } from '../core/cadence/reasons.ts';
-import { lineDecisions, mergeHistory, placeDecisions, type LineColumns } from './decision-rows.ts';
-
-/** The lines as one object each, for the assertions. */
-const lineList = (l: LineColumns) => l.invoiceId.map((invoiceId, i) => ({ touchKey: l.touchKey[i], invoiceId, stepId: l.stepId[i], reason: l.reason[i] ?? null, detail: l.detail[i] ?? null, passedOver: l.passedOver[i] ?? null }));
-const noteOf = (lines: LineColumns, key: string, invoiceId: number, stepId: string) => lineList(lines).find((l) => l.touchKey === key && l.invoiceId === invoiceId && l.stepId === stepId) ?? null;
+import type { NewTouch, PlanWrites } from '../engine/cadence-ports.ts';
+import { stepDueDetail, supersededDetail } from '../core/cadence/reasons.ts';
+import { lineDecisions, linesText, mergeHistory, ownRows } from './decision-rows.ts';
 
 const on = '2026-03-10' as LocalDate;
 const d = (invoiceId: number | null, kind: Decision['kind'], stepId: string | null, reason: string): Decision => ({ invoiceId, kind, stepId, reason: reason as Reason, detail: `${kind} ${reason} ${stepId ?? ''} ${invoiceId ?? ''}` });
-const touch = (key: string, invoices: [number, string][]): PlanWrites['touches'][number] => ({
-  caseId: 1, stepId: 'd+7', policyId: 'p', plannedOn: on, channels: ['email'], tone: 'firm', template: 't', action: 'none', status: 'approved', idempotencyKey: key,
-  invoices: invoices.map(([invoiceId, stepId]) => ({ invoiceId, stepId })),
+const touch = (lines: NewTouch['invoices']): NewTouch => ({
+  caseId: 1, stepId: 'd+7', policyId: 'p', plannedOn: on, channels: ['email'], tone: 'firm', template: 't', action: 'none', status: 'approved', idempotencyKey: 'K', invoices: lines,
 });
-/** One case's decisions, each invoice in the touch named in `keys`. */
-const batch = (touches: PlanWrites['touches'], decisions: Decision[], keys: [number, string][]): PlanWrites => ({ runOn: on, touches, decisions: [{ caseId: 1, decisions, touchKeys: new Map(keys) }], cases: [] });
+const line = (invoiceId: number, stepId: string, passedOver: Decision[] = []) => ({ invoiceId, stepId, decision: d(invoiceId, 'touch', stepId, 'step_due'), passedOver });
+/** A stored line as the touch_invoices view gives it back (both forms, as migration 0009's view reads them). */
+const stored = (text: string, at: number, t: NewTouch = touch([])) => {
+  const entry = (JSON.parse(text) as unknown[][])[at] ?? [];
+  const short = entry.length === 4;
+  const passedOver = short ? entry[3] : entry[4];
+  return {
+    plannedOn: on, caseId: 1, invoiceId: entry[0] as number, stepId: entry[1] as string, touchId: 5, tone: t.tone, channels: t.channels.join(','),
+    reason: short ? 'step_due' : (entry[2] as string), detail: short ? null : (entry[3] as string), fellDueOn: short ? (entry[2] as string) : null,
+    passedOver: passedOver === null || passedOver === undefined ? null : JSON.stringify(passedOver), invoiceNumber: 'A-1',
+  };
+};
 
-test('a touch decision goes on its line with the steps it passed over; everything else keeps a row', () => {
-  const decisions = [
-    d(9, 'skip', null, 'disputed'),
-    d(1, 'skip', 'd-3', 'superseded'), d(1, 'skip', 'd0', 'superseded'), d(1, 'touch', 'd+7', 'step_due'),
-    d(2, 'touch', 'd0', 'step_due'),
-    d(3, 'skip', 'd0', 'superseded'), // no touch after it for invoice 3
-    d(4, 'touch', 'd+7', 'step_due'), // no such line in the batch
-  ];
-  const { lines, rows } = placeDecisions(batch([touch('K', [[1, 'd+7'], [2, 'd0']])], decisions, [[1, 'K'], [2, 'K'], [4, 'OTHER']]));
-  assert.deepEqual(lineList(lines).map((l) => `${l.touchKey}:${l.invoiceId}:${l.stepId}:${l.reason ?? '-'}`), ['K:1:d+7:step_due', 'K:2:d0:step_due']);
-  assert.deepEqual(JSON.parse(noteOf(lines, 'K', 1, 'd+7')?.passedOver ?? 'null'), [['d-3', 'skip superseded d-3 1'], ['d0', 'skip superseded d0 1']]);
-  assert.equal(noteOf(lines, 'K', 2, 'd0')?.passedOver, null);
-  assert.deepEqual(rows.map((r) => `${r.invoiceId}:${r.kind}:${r.stepId ?? ''}:${r.touchKey ?? '-'}:${r.runOn}:${r.caseId}`), [`9:skip::-:${on}:1`, `3:skip:d0:-:${on}:1`, `4:touch:d+7:OTHER:${on}:1`]);
+test('a line at its touch\'s step, due on a day, keeps only the day; its words are the same on reading', () => {
+  const words = (stepId: string, day: string) => stepDueDetail(stepId, 'firm', ['email'], day);
+  const due = (invoiceId: number, stepId: string, day: string, detail = words(stepId, day)) =>
+    ({ invoiceId, stepId, decision: { invoiceId, kind: 'touch' as const, stepId, reason: 'step_due' as Reason, detail, fellDueOn: day as LocalDate }, passedOver: [] });
+  // d-3 is another step than the touch's (d+7); invoice 3's words are not the step's.
+  const t = touch([due(1, 'd+7', '2026-03-09'), due(2, 'd-3', '2026-03-10'), due(3, 'd+7', '2026-03-09', 'other words')]);
+  const text = linesText(t);
+  assert.deepEqual(JSON.parse(text), [[1, 'd+7', '2026-03-09', null], [2, 'd-3', 'step_due', words('d-3', '2026-03-10'), null], [3, 'd+7', 'step_due', 'other words', null]]);
+  assert.deepEqual([0, 1, 2].map((k) => lineDecisions(stored(text, k, t)).map((h) => h.detail)), [[words('d+7', '2026-03-09')], [words('d-3', '2026-03-10')], ['other words']]);
+  assert.equal(words('d+7', '2026-03-09'), 'step d+7 (firm, email) fell due on 2026-03-09');
+});
+
+test('a touch line keeps its decision and the steps it passed over; awkward words survive', () => {
+  const odd = { ...line(2, 'd0'), decision: { ...d(2, 'touch', 'd0', 'step_due'), detail: 'say "hi" \\ ☃\nnext' } };
+  const text = linesText(touch([line(1, 'd+7', [d(1, 'skip', 'd-3', 'superseded'), d(1, 'skip', 'd0', 'superseded')]), odd]));
+  assert.deepEqual(JSON.parse(text), [
+    [1, 'd+7', 'step_due', 'touch step_due d+7 1', [['d-3', 'skip superseded d-3 1'], ['d0', 'skip superseded d0 1']]],
+    [2, 'd0', 'step_due', 'say "hi" \\ ☃\nnext', null],
+  ]);
+  assert.equal(linesText(touch([])), '[]');
+});
+
+test('only the decisions before the lines\' keep a row of their own', () => {
+  const decisions = [d(9, 'skip', null, 'disputed'), d(3, 'skip', 'd0', 'condition_not_met'), d(1, 'skip', 'd-3', 'superseded'), d(1, 'touch', 'd+7', 'step_due')];
+  const batch: PlanWrites = { runOn: on, touches: [], decisions: [{ caseId: 1, decisions, lineDecisionsFrom: 2 }, { caseId: 2, decisions: [d(null, 'hold', null, 'paused')], lineDecisionsFrom: 1 }], cases: [] };
+  assert.deepEqual(ownRows(batch).map((r) => `${r.caseId}:${r.invoiceId ?? '-'}:${r.kind}:${r.stepId ?? ''}:${r.reason}:${r.touchId ?? '-'}:${r.runOn}`), [
+    `1:9:skip::disputed:-:${on}`, `1:3:skip:d0:condition_not_met:-:${on}`, `2:-:hold::paused:-:${on}`,
+  ]);
 });
 
 test('a line reads back as the skips it passed over and then the touch, after that day\'s rows', () => {
-  const note = noteOf(placeDecisions(batch([touch('K', [[1, 'd+7']])], [d(1, 'skip', 'd0', 'superseded'), d(1, 'touch', 'd+7', 'step_due')], [[1, 'K']])).lines, 'K', 1, 'd+7');
-  const line = { plannedOn: on, caseId: 1, invoiceId: 1, stepId: 'd+7', touchId: 5, reason: note?.reason ?? '', detail: note?.detail ?? '', passedOver: note?.passedOver ?? null, invoiceNumber: 'A-1' };
-  assert.deepEqual(lineDecisions(line).map((h) => `${h.kind}:${h.stepId ?? ''}:${h.reason}:${h.touchId ?? '-'}:${h.detail}`), ['skip:d0:superseded:-:skip superseded d0 1', 'touch:d+7:step_due:5:touch step_due d+7 1']);
+  const l = stored(linesText(touch([line(1, 'd+7', [d(1, 'skip', 'd0', 'superseded')])])), 0);
+  assert.deepEqual(lineDecisions(l).map((h) => `${h.kind}:${h.stepId ?? ''}:${h.reason}:${h.touchId ?? '-'}:${h.detail}`), ['skip:d0:superseded:-:skip superseded d0 1', 'touch:d+7:step_due:5:touch step_due d+7 1']);
   const row = (runOn: string, reason: string) => ({ runOn: runOn as LocalDate, caseId: 1, invoiceId: null, kind: 'hold', stepId: null, reason, detail: '', touchId: null, invoiceNumber: null });
-  const merged = mergeHistory([row('2026-03-12', 'paused'), row(on, 'cap')], [line]);
+  const merged = mergeHistory([row('2026-03-12', 'paused'), row(on, 'cap')], [l]);
   assert.deepEqual(merged.map((h) => `${h.runOn}:${h.reason}`), [`${on}:cap`, `${on}:superseded`, `${on}:step_due`, '2026-03-12:paused']);
 });
 
 test('a step passed over is stored as its step and day and reads back in the planner\'s words; older lines keep theirs', () => {
   const skip = (stepId: string, fellDueOn: string): Decision => ({ ...d(1, 'skip', stepId, 'superseded'), detail: supersededDetail(stepId, 'A-1', fellDueOn, 'd+7'), fellDueOn: fellDueOn as LocalDate });
-  const planned = [skip('d-3', '2026-02-24'), skip('d0', '2026-02-27'), d(1, 'touch', 'd+7', 'step_due')];
-  const note = noteOf(placeDecisions(batch([touch('K', [[1, 'd+7']])], planned, [[1, 'K']])).lines, 'K', 1, 'd+7');
-  assert.equal(note?.passedOver, '{"fellDue":[["d-3","2026-02-24"],["d0","2026-02-27"]]}');
-  const line = { plannedOn: on, caseId: 1, invoiceId: 1, stepId: 'd+7', touchId: 5, reason: 'step_due', detail: '', passedOver: note?.passedOver ?? null, invoiceNumber: 'A-1' };
-  const back = lineDecisions(line).filter((h) => h.kind === 'skip');
-  assert.deepEqual(back.map((h) => [h.stepId, h.detail]), planned.slice(0, 2).map((p) => [p.stepId, p.detail]));
+  const planned = [skip('d-3', '2026-02-24'), skip('d0', '2026-02-27')];
+  const text = linesText(touch([line(1, 'd+7', planned)]));
+  assert.deepEqual(JSON.parse(text)[0][4], { fellDue: [['d-3', '2026-02-24'], ['d0', '2026-02-27']] });
+  const back = lineDecisions(stored(text, 0)).filter((h) => h.kind === 'skip');
+  assert.deepEqual(back.map((h) => [h.stepId, h.detail]), planned.map((p) => [p.stepId, p.detail]));
   assert.equal(back[0]?.detail, 'step d-3 of invoice A-1 fell due on 2026-02-24; step d+7 is due now');
-  const older = { ...line, passedOver: '[["d0","step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now"]]' };
+  const older = { ...stored(text, 0), passedOver: '[["d0","step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now"]]' };
   assert.deepEqual(lineDecisions(older).map((h) => `${h.kind}:${h.stepId ?? ''}:${h.detail}`)[0], 'skip:d0:step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now');
 });

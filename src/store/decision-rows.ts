@@ -1,119 +1,74 @@
-import { Reason, supersededDetail } from '../core/cadence/reasons.ts';
+import { Reason, stepDueDetail, supersededDetail } from '../core/cadence/reasons.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { Decision } from '../core/cadence/types.ts';
-import type { DecisionRow, PlanWrites } from '../engine/cadence-ports.ts';
+import type { DecisionRow, NewTouch, PlanWrites } from '../engine/cadence-ports.ts';
 
 // How a run's decisions are stored. The planner gives one decision per invoice and step; most of
-// them describe a touch line that is written anyway (touches.lines, read as the view
-// touch_invoices: this invoice, in this touch, at this step), and a catch-up adds one "superseded" skip per step it passed over. On a
-// large run that was ~3.4 decision rows per invoice, each with its own foreign-key checks and
-// index entries. So a touch decision is stored on its touch line, with the steps it passed
-// over, and read back as the decisions it was; everything else keeps a decisions row.
+// them describe a touch line that is written anyway (in `touches.lines`, read through the view
+// touch_invoices: this invoice, in this touch, at this step), and a catch-up adds one
+// "superseded" skip per step it passed over: ~3.4 decisions per invoice on a large run. So a
+// touch line keeps its decision and the steps it passed over (the planner hands them over with
+// the line), read back as the decisions they were; holds and other skips keep a decisions row.
 
 const superseded: string = Reason.superseded;
+const stepDue: string = Reason.stepDue;
 
 /**
- * A batch's touch lines, one array per column, in the order of the batch's touches (a run
- * writes tens of thousands: no object per line). A line's reason, detail and steps passed
- * over are its touch decision's; null when it has none.
+ * A touch's lines as `touches.lines` stores them (migration 0009), each with the planner's
+ * decision for it and the steps it passed over. A line at the touch's own step, due on a day,
+ * is `[invoice id, step id, day, passed over]`: its words are the touch's step, tone and
+ * channels and that day, rendered on reading (a run writes ~100,000 lines: 40 % less to build,
+ * send and store). Any other line keeps its words: `[invoice id, step id, reason, detail,
+ * passed over]`.
  */
-export type LineColumns = {
-  readonly touchKey: string[];
-  readonly invoiceId: number[];
-  readonly stepId: string[];
-  readonly reason: (string | null)[];
-  readonly detail: (string | null)[];
-  readonly passedOver: (string | null)[];
-};
-
-/**
- * Each touch's lines as `touches.lines` stores them (migration 0009), in the order of the
- * batch's touches: `[[invoice id, step id, reason, detail, passed over], ...]`, the steps
- * passed over as the JSON they already are. Written out here: a run has tens of thousands.
- */
-export function linesText(batch: PlanWrites, lines: LineColumns): string[] {
-  const texts: string[] = [];
-  let at = 0;
-  for (const t of batch.touches) {
-    let text = '[';
-    for (let k = 0; k < t.invoices.length; k++, at++) {
-      text += `${k > 0 ? ',' : ''}[${String(lines.invoiceId[at])},${JSON.stringify(lines.stepId[at])},${jsonOrNull(lines.reason[at])},${jsonOrNull(lines.detail[at])},${lines.passedOver[at] ?? 'null'}]`;
+export function linesText(touch: NewTouch): string {
+  let text = '[';
+  // The words of the touch's step, by day: built once per touch and day to compare with.
+  let wordsOn = '';
+  let words = '';
+  touch.invoices.forEach((line, k) => {
+    const passed = line.passedOver.length > 0 ? passedOverText(line.passedOver) : 'null';
+    const d = line.decision;
+    const step = jsonText(line.stepId);
+    text += k > 0 ? ',[' : '[';
+    const on = d.fellDueOn;
+    if (d.reason === stepDue && on !== undefined && line.stepId === touch.stepId) {
+      if (on !== wordsOn) {
+        wordsOn = on;
+        words = stepDueDetail(touch.stepId, touch.tone, touch.channels, on);
+      }
+      // A day is ISO digits and dashes: quoted as it is.
+      if (d.detail === words) {
+        text += `${String(line.invoiceId)},${step},"${on}",${passed}]`;
+        return;
+      }
     }
-    texts.push(`${text}]`);
-  }
-  return texts;
+    text += `${String(line.invoiceId)},${step},${jsonText(d.reason)},${JSON.stringify(d.detail)},${passed}]`;
+  });
+  return `${text}]`;
 }
 
-function jsonOrNull(text: string | null | undefined): string {
-  return text === null || text === undefined ? 'null' : JSON.stringify(text);
+// Step ids and reasons as JSON strings, each encoded once (a run writes them ~500,000 times).
+const encoded = new Map<string, string>();
+function jsonText(s: string): string {
+  let text = encoded.get(s);
+  if (text === undefined) {
+    if (encoded.size >= 1000) encoded.clear();
+    encoded.set(s, (text = JSON.stringify(s)));
+  }
+  return text;
 }
 
-/** A decision that keeps its own row; `touchKey` names its touch by idempotency key. */
-export type DecisionToWrite = Omit<DecisionRow, 'touchId'> & { readonly touchKey: string | null };
-
-/**
- * Splits a batch's decisions into notes on its touch lines and the decisions that keep a row.
- * A superseded skip goes with the touch decision of the same invoice that the planner emits
- * right after it; one without such a touch keeps its row, as does a touch decision that has no
- * line in the batch.
- */
-export function placeDecisions(batch: PlanWrites): { lines: LineColumns; rows: DecisionToWrite[] } {
-  const lines: LineColumns = { touchKey: [], invoiceId: [], stepId: [], reason: [], detail: [], passedOver: [] };
-  // The lines of each invoice, as a chain of line numbers: first by invoice, then each to the next.
-  const firstLine = new Map<number, number>();
-  const nextLine: number[] = [];
-  const noted: boolean[] = [];
-  for (const t of batch.touches) {
-    for (const i of t.invoices) {
-      const at = lines.invoiceId.length;
-      lines.touchKey.push(t.idempotencyKey);
-      lines.invoiceId.push(i.invoiceId);
-      lines.stepId.push(i.stepId);
-      lines.reason.push(null);
-      lines.detail.push(null);
-      lines.passedOver.push(null);
-      noted.push(false);
-      nextLine.push(firstLine.get(i.invoiceId) ?? -1);
-      firstLine.set(i.invoiceId, at);
-    }
-  }
-  const unnoted = (touchKey: string, invoiceId: number, stepId: string): number => {
-    for (let at = firstLine.get(invoiceId) ?? -1; at !== -1; at = nextLine[at] ?? -1) {
-      if (!noted[at] && lines.touchKey[at] === touchKey && lines.stepId[at] === stepId) return at;
-    }
-    return -1;
-  };
-  const rows: DecisionToWrite[] = [];
+/** The decisions of a batch that keep a row of their own: those on no touch line (holds and skips). */
+export function ownRows(batch: PlanWrites): DecisionRow[] {
+  const rows: DecisionRow[] = [];
   for (const c of batch.decisions) {
-    const row = (d: Decision, touchKey: string | null): DecisionToWrite => ({ runOn: batch.runOn, caseId: c.caseId, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchKey });
-    let pending: Decision[] = [];
-    const flush = (): void => {
-      for (const p of pending) rows.push(row(p, null));
-      pending = [];
-    };
-    for (const d of c.decisions) {
-      if (d.kind === 'skip' && d.reason === superseded && d.invoiceId !== null && d.stepId !== null) {
-        if (pending[0] !== undefined && pending[0].invoiceId !== d.invoiceId) flush();
-        pending.push(d);
-        continue;
-      }
-      const touchKey = d.kind === 'touch' && d.invoiceId !== null ? (c.touchKeys.get(d.invoiceId) ?? null) : null;
-      const at = touchKey !== null && d.invoiceId !== null && d.stepId !== null ? unnoted(touchKey, d.invoiceId, d.stepId) : -1;
-      if (at !== -1) {
-        if (pending[0] !== undefined && pending[0].invoiceId !== d.invoiceId) flush();
-        noted[at] = true;
-        lines.reason[at] = d.reason;
-        lines.detail[at] = d.detail;
-        lines.passedOver[at] = pending.length > 0 ? passedOverText(pending) : null;
-        pending = [];
-      } else {
-        flush();
-        rows.push(row(d, touchKey));
-      }
+    for (let i = 0; i < c.lineDecisionsFrom; i++) {
+      const d = c.decisions[i] as Decision;
+      rows.push({ runOn: batch.runOn, caseId: c.caseId, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchId: null });
     }
-    flush();
   }
-  return { lines, rows };
+  return rows;
 }
 
 /**
@@ -126,7 +81,7 @@ function passedOverText(skips: readonly Decision[]): string {
   // Written out here, not by JSON.stringify of arrays built for it: one per touch line of a run.
   let text = '{"fellDue":[';
   skips.forEach((p, i) => {
-    text += `${i > 0 ? ',' : ''}[${JSON.stringify(p.stepId)},${JSON.stringify(p.fellDueOn)}]`;
+    text += `${i > 0 ? ',' : ''}[${jsonText(p.stepId as string)},"${p.fellDueOn as string}"]`;
   });
   return `${text}]}`;
 }
@@ -147,7 +102,12 @@ export type NotedLine = {
   readonly stepId: string;
   readonly touchId: number;
   readonly reason: string;
-  readonly detail: string;
+  /** Null on a line that keeps only its day: then its words are rendered from the touch's step, tone and channels. */
+  readonly detail: string | null;
+  readonly fellDueOn: string | null;
+  readonly tone: string;
+  /** The touch's channels as stored, comma-separated. */
+  readonly channels: string;
   readonly passedOver: string | null;
   readonly invoiceNumber: string | null;
 };
@@ -156,7 +116,8 @@ type HistoryRow = DecisionRow & { invoiceNumber: string | null };
 
 /** The decisions a touch line stands for: the steps it passed over (skips), then the touch. */
 export function lineDecisions(l: NotedLine): HistoryRow[] {
-  const touch: HistoryRow = { runOn: l.plannedOn as LocalDate, caseId: l.caseId, invoiceId: l.invoiceId, kind: 'touch', stepId: l.stepId, reason: l.reason, detail: l.detail, touchId: l.touchId, invoiceNumber: l.invoiceNumber };
+  const detail = l.detail ?? (l.fellDueOn === null ? '' : stepDueDetail(l.stepId, l.tone, l.channels.split(','), l.fellDueOn));
+  const touch: HistoryRow = { runOn: l.plannedOn as LocalDate, caseId: l.caseId, invoiceId: l.invoiceId, kind: 'touch', stepId: l.stepId, reason: l.reason, detail, touchId: l.touchId, invoiceNumber: l.invoiceNumber };
   const passed = passedOverSteps(l);
   return [...passed.map(([stepId, detail]): HistoryRow => ({ ...touch, kind: 'skip', stepId, reason: superseded, detail, touchId: null })), touch];
 }

@@ -34,10 +34,10 @@ export const knownSchemas: readonly string[] = steps.map((s) => s.name);
 export const latestSchema = steps[steps.length - 1]?.name ?? '';
 
 /**
- * Brings the schema up to date. A database written by a newer Dunwise (a migration this
+ * Brings the schema up to date (or up to `upTo`, for tests of a migration). A database written by a newer Dunwise (a migration this
  * build does not know) is refused rather than guessed at.
  */
-export async function migrate(db: Kysely<unknown>, dialect: StoreDialect, where: string): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: StoreDialect, where: string, upTo: string = latestSchema): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: () =>
       Promise.resolve(
@@ -57,8 +57,10 @@ export async function migrate(db: Kysely<unknown>, dialect: StoreDialect, where:
       { unknown },
     );
   }
-  if (steps.every((s) => executedNames.includes(s.name))) return;
-  const { error } = await migrator.migrateToLatest();
+  if (!known.has(upTo)) throw new Error(`unknown schema ${upTo}`);
+  const wanted = steps.slice(0, steps.findIndex((s) => s.name === upTo) + 1);
+  if (wanted.every((s) => executedNames.includes(s.name))) return;
+  const { error } = await migrator.migrateTo(upTo);
   if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }
 

@@ -19,11 +19,14 @@ export type StoreLocation =
   | { readonly kind: 'sqlite'; readonly dataDir: string }
   | { readonly kind: 'postgres'; readonly url: string };
 
-/** Opens the embedded SQLite store or a PostgreSQL server, and migrates it to the latest schema. */
-export async function openStore(location: StoreLocation): Promise<StoreHandle> {
+/**
+ * Opens the embedded SQLite store or a PostgreSQL server, and migrates it to the latest schema
+ * (`schema` stops at an earlier one: for tests of a migration).
+ */
+export async function openStore(location: StoreLocation, options: { readonly schema?: string } = {}): Promise<StoreHandle> {
   const handle = location.kind === 'sqlite' ? openSqlite(location.dataDir) : openPostgres(location.url);
   try {
-    await migrate(handle.db as Kysely<unknown>, handle.dialect, handle.location);
+    await migrate(handle.db as Kysely<unknown>, handle.dialect, handle.location, options.schema);
   } catch (error) {
     await handle.close();
     throw error;

@@ -183,7 +183,9 @@ export interface TouchInvoicesTable {
   step_id: string;
   /** The run's decision for this line (see store/decision-rows.ts); null for lines no run planned. */
   reason: string | null;
+  /** Null on a line that keeps only the day its step fell due (`fell_due_on`): its words are rendered on reading. */
   detail: string | null;
+  fell_due_on: string | null;
   /** JSON: the steps this touch passed over for the invoice (superseded), `{"fellDue": [[stepId, day], ...]}` or, written before, `[[stepId, detail], ...]`. */
   passed_over: string | null;
 }

@@ -20,7 +20,10 @@ export function stores(store: StoreHandle) {
   return { ledger: ledgerStore(store.db, clock), cadence: cadenceStore(store.db, store.dialect, clock) };
 }
 
-/** The outbox as comparable lines: "planned_on account step invoice/step,...", sorted. */
+/**
+ * The outbox as comparable lines: "planned_on account step invoice/step,...", sorted. Fails if
+ * any invoice has a step in two touches (invariant 2: at most one touch per step per invoice).
+ */
 export async function outbox(store: StoreHandle): Promise<string[]> {
   const rows = await store.db
     .selectFrom('touch_invoices')
@@ -29,7 +32,12 @@ export async function outbox(store: StoreHandle): Promise<string[]> {
     .select(['touches.planned_on', 'touches.step_id', 'touches.id', 'invoices.number', 'touch_invoices.step_id as invoice_step'])
     .execute();
   const byTouch = new Map<number, { head: string; items: string[] }>();
+  const steps = new Map<string, number>();
   for (const r of rows) {
+    const sent = `${r.number}/${r.invoice_step}`;
+    const before = steps.get(sent);
+    if (before !== undefined && before !== Number(r.id)) throw new Error(`step ${r.invoice_step} of invoice ${r.number} is in touches ${before} and ${r.id}`);
+    steps.set(sent, Number(r.id));
     const id = Number(r.id);
     const entry = byTouch.get(id) ?? { head: `${r.planned_on} ${r.step_id}`, items: [] };
     entry.items.push(`${r.number}/${r.invoice_step}`);

@@ -2,13 +2,13 @@ import type { BusinessCalendar } from '../business-calendar.ts';
 import { addDays, isoWeekday, type LocalDate } from '../local-date.ts';
 import type { Policy, PolicyStep } from '../policy/types.ts';
 import { conditionsHold } from './conditions.ts';
-import { Reason, supersededDetail } from './reasons.ts';
+import { Reason, stepDueDetail as stepDueWordsOf, supersededDetail } from './reasons.ts';
 import { nextStepAhead, stepDate, stepsAhead } from './step-dates.ts';
 import type { CasePlan, Decision, PlanInput, PlannedTouch } from './types.ts';
 
 // Steps passed over are recorded only when the later step actually goes out: until then
 // nothing was skipped, only held.
-type Due = { invoiceId: number; step: PolicyStep; on: LocalDate; passedOver: readonly Decision[] };
+type Due = { invoiceId: number; step: PolicyStep; on: LocalDate; passedOver: readonly Decision[]; decision: Decision };
 
 /**
  * Decides, for one case on one day, which touches go out and why everything else is held or
@@ -17,7 +17,7 @@ type Due = { invoiceId: number; step: PolicyStep; on: LocalDate; passedOver: rea
 export function planCase(input: PlanInput, policy: Policy, today: LocalDate, calendar: BusinessCalendar): CasePlan {
   const decisions: Decision[] = [];
   const caseHold = stateHold(input, today);
-  if (caseHold) return { touches: [], decisions: [{ invoiceId: null, kind: 'hold', stepId: null, reason: caseHold.reason, detail: caseHold.detail }], nextActionOn: caseHold.next };
+  if (caseHold) return { touches: [], decisions: [{ invoiceId: null, kind: 'hold', stepId: null, reason: caseHold.reason, detail: caseHold.detail }], lineDecisionsFrom: 1, nextActionOn: caseHold.next };
 
   const eligible = input.invoices.filter((inv) => {
     if (inv.disputed) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: null, reason: Reason.disputed, detail: `invoice ${inv.number} has an open dispute` });
@@ -46,22 +46,25 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     const top = reached[reached.length - 1];
     if (!top) continue;
     const passedOver = reached.slice(0, -1).map((passed): Decision => new PassedOver(inv.id, passed.step.id, passed.on, inv.number, top.step.id));
-    due.push({ invoiceId: inv.id, step: top.step, on: top.on, passedOver });
+    const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.step.id, reason: Reason.stepDue, detail: stepDueDetail(top.step, top.on), fellDueOn: top.on };
+    due.push({ invoiceId: inv.id, step: top.step, on: top.on, passedOver, decision });
   }
   const blocked = dayHold(input, policy, today, calendar);
-  if (due.length === 0) return { touches: [], decisions, nextActionOn: next };
+  if (due.length === 0) return { touches: [], decisions, lineDecisionsFrom: decisions.length, nextActionOn: next };
   if (blocked) {
     for (const d of due) decisions.push({ invoiceId: d.invoiceId, kind: 'hold', stepId: d.step.id, reason: blocked.reason, detail: blocked.detail });
-    return { touches: [], decisions, nextActionOn: blocked.next };
+    return { touches: [], decisions, lineDecisionsFrom: decisions.length, nextActionOn: blocked.next };
   }
   const touches = policy.settings.consolidation ? [consolidated(due)] : due.map((d) => consolidated([d]));
+  // Last, each touch line's decisions: the steps it passed over, then the touch decision.
+  const lineDecisionsFrom = decisions.length;
   for (const d of due) {
     decisions.push(...d.passedOver);
-    decisions.push({ invoiceId: d.invoiceId, kind: 'touch', stepId: d.step.id, reason: Reason.stepDue, detail: stepDueDetail(d.step, d.on) });
+    decisions.push(d.decision);
   }
   const capEnd = addDays(today, policy.settings.minDaysBetweenTouches);
   const afterSend = nextAfterSend(input, policy, today, calendar, due);
-  return { touches, decisions, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
+  return { touches, decisions, lineDecisionsFrom, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
 }
 
 /**
@@ -101,7 +104,7 @@ function stepDueDetail(step: PolicyStep, on: LocalDate): string {
   if (byDay === undefined) stepDueWords.set(step, (byDay = new Map<LocalDate, string>()));
   let words = byDay.get(on);
   if (words === undefined) {
-    words = `step ${step.id} (${step.tone}, ${step.channels.join(' + ')}) fell due on ${on}`;
+    words = stepDueWordsOf(step.id, step.tone, step.channels, on);
     if (byDay.size >= 10_000) byDay.clear();
     byDay.set(on, words);
   }
@@ -165,7 +168,7 @@ function consolidated(due: readonly Due[]): PlannedTouch {
     template: top.step.template,
     approval: top.step.approval,
     action: top.step.action,
-    invoices: due.map((d) => ({ invoiceId: d.invoiceId, stepId: d.step.id })),
+    invoices: due.map((d) => ({ invoiceId: d.invoiceId, stepId: d.step.id, decision: d.decision, passedOver: d.passedOver })),
   };
 }
 

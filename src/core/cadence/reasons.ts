@@ -59,3 +59,12 @@ export function describeReason(reason: Reason): string {
 export function supersededDetail(stepId: string, invoiceNumber: string, fellDueOn: string, sentStepId: string): string {
   return `step ${stepId} of invoice ${invoiceNumber} fell due on ${fellDueOn}; step ${sentStepId} is due now`;
 }
+
+/**
+ * The words for a step due: the same for every invoice at that step on that day, so a store
+ * may keep only the day (and the step's tone and channels, which its touch has) and render
+ * these words when it reads it back.
+ */
+export function stepDueDetail(stepId: string, tone: string, channels: readonly string[], fellDueOn: string): string {
+  return `step ${stepId} (${tone}, ${channels.join(' + ')}) fell due on ${fellDueOn}`;
+}

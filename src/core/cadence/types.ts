@@ -46,7 +46,7 @@ export type Decision = {
   readonly reason: Reason;
   /** The facts behind the reason, in words ("due 2026-03-01 + 14 days = 2026-03-15"). */
   readonly detail: string;
-  /** For a step passed over (superseded): the day it fell due, the one fact its words add. */
+  /** For a step passed over (superseded) or due (a touch): the day it fell due, the one fact its words add. */
   readonly fellDueOn?: LocalDate;
 };
 
@@ -59,13 +59,29 @@ export type PlannedTouch = {
   readonly approval: 'review' | 'auto';
   readonly action: StepAction;
   /** Each invoice listed, with the step it is at (a consolidated message lists several). */
-  readonly invoices: readonly { readonly invoiceId: number; readonly stepId: string }[];
+  readonly invoices: readonly TouchLine[];
+};
+
+/**
+ * An invoice in a touch, at its step: with the decision that put it there and the steps it
+ * passed over (also in the plan's decisions), so a store keeps them with the line.
+ */
+export type TouchLine = {
+  readonly invoiceId: number;
+  readonly stepId: string;
+  readonly decision: Decision;
+  readonly passedOver: readonly Decision[];
 };
 
 /** What the planner decided for a case on a day. */
 export type CasePlan = {
   readonly touches: readonly PlannedTouch[];
   readonly decisions: readonly Decision[];
+  /**
+   * Where the decisions on touch lines begin: `decisions` from this index on are each some
+   * touch line's decision or a step it passed over; those before it stand on their own.
+   */
+  readonly lineDecisionsFrom: number;
   /** The next day something may be due; null when nothing will be without a change. */
   readonly nextActionOn: LocalDate | null;
 };

@@ -3,9 +3,11 @@ import type { StoreDialect } from '../dialect.ts';
 
 /**
  * A touch keeps its lines (which invoice, at which step, and the run's note on it) in its own
- * row, `touches.lines`, a JSON list of `[invoice id, step id, reason, detail, passed over]`;
- * `touch_invoices` becomes a view that unfolds them, one row per line as before, so readers
- * are unchanged. A run over 1,000,000 open invoices wrote 99,000 line rows, each a heap tuple
+ * row, `touches.lines`, a JSON list of `[invoice id, step id, reason, detail, passed over]`, or
+ * `[invoice id, step id, day, passed over]` for a line at the touch's step whose words are the
+ * step's with the day it fell due (store/decision-rows.ts); `touch_invoices` becomes a view
+ * that unfolds them, one row per line as before (`detail` null and `fell_due_on` set for the
+ * short form), so readers are unchanged. A run over 1,000,000 open invoices wrote 99,000 line rows, each a heap tuple
  * and two index entries: 0.47 s of its ~1.3 s on PostgreSQL, against 0.05 s for the same
  * lines as text on their 9,900 touches (docs/BENCHMARKS.md).
  *
@@ -27,7 +29,10 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     await sql`drop table touch_invoices`.execute(db);
     await sql`create view touch_invoices as
       select t.id as touch_id, t.case_id, (l.value ->> 0)::integer as invoice_id, l.value ->> 1 as step_id,
-        l.value ->> 2 as reason, l.value ->> 3 as detail, l.value ->> 4 as passed_over
+        case when jsonb_array_length(l.value) = 4 then 'step_due' else l.value ->> 2 end as reason,
+        case when jsonb_array_length(l.value) = 4 then null else l.value ->> 3 end as detail,
+        case when jsonb_array_length(l.value) = 4 then l.value ->> 2 end as fell_due_on,
+        case when jsonb_array_length(l.value) = 4 then l.value ->> 3 else l.value ->> 4 end as passed_over
       from touches t cross join lateral jsonb_array_elements(t.lines::jsonb) as l(value)`.execute(db);
     return;
   }
@@ -38,6 +43,9 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
   await sql`drop table touch_invoices`.execute(db);
   await sql`create view touch_invoices as
     select t.id as touch_id, t.case_id as case_id, json_extract(l.value, '$[0]') as invoice_id, json_extract(l.value, '$[1]') as step_id,
-      json_extract(l.value, '$[2]') as reason, json_extract(l.value, '$[3]') as detail, json_extract(l.value, '$[4]') as passed_over
+      case when json_array_length(l.value) = 4 then 'step_due' else json_extract(l.value, '$[2]') end as reason,
+      case when json_array_length(l.value) = 4 then null else json_extract(l.value, '$[3]') end as detail,
+      case when json_array_length(l.value) = 4 then json_extract(l.value, '$[2]') end as fell_due_on,
+      case when json_array_length(l.value) = 4 then json_extract(l.value, '$[3]') else json_extract(l.value, '$[4]') end as passed_over
     from touches t, json_each(t.lines) l`.execute(db);
 }

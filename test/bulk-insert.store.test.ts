@@ -28,3 +28,13 @@ test('no rows: nothing is sent, nothing is returned', () =>
   withStore(async (store) => {
     assert.deepEqual(await insertColumns(store.db, 'audit_log', columns, [], ['id']), []);
   }));
+
+test('a json column keeps each JSON text exactly as given; anything but JSON text is refused', () =>
+  withStore(async (store) => {
+    const texts = ['[]', '{"a": 1,  "b":[1, 2]}', '["say \\"hi\\"", "back\\\\slash", "Zoë ☃ 𝄞", null]', '"NULL"', '[[1,"d+7","2026-03-09",{"fellDue":[["d0","2026-03-02"]]}]]'];
+    const json: readonly TypedColumn<'audit_log'>[] = [['at', 'text'], ['actor', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['action', 'text'], ['detail', 'json']];
+    await insertColumns(store.db, 'audit_log', json, texts.map((t, i) => ['2026-12-07T10:00:00Z', 'me', 'x', String(i), 'a', t]));
+    const back = await store.db.selectFrom('audit_log').select('detail').orderBy('id').execute();
+    assert.deepEqual(back.map((r) => r.detail), texts);
+    if (store.dialect === 'postgres') await assert.rejects(insertColumns(store.db, 'audit_log', json, [['t', 'me', 'x', '9', 'a', null]]), /json value must be JSON text/);
+  }));

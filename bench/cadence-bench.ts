@@ -93,22 +93,42 @@ async function setDue(store: StoreHandle, due: (accountNumber: number) => boolea
  * One SQL pass: the due cases with their open invoices, as many touch rows as the run wrote.
  * With `lines`, each touch row also carries its lines as the run stores them (`touches.lines`,
  * one `[invoice id, step]` per open invoice of the case, as JSON): not the goal's floor, a
- * reference for how much of the run is those lines alone.
+ * reference for how much of the run is those lines alone. The pass is written two ways, and the
+ * faster counts, so the floor is the best a hand-written statement does on each store: a join
+ * (which each store plans by itself: SQLite walked every open invoice for it, 6-7 s; PostgreSQL
+ * a hash join over every invoice or an index lookup per case, by its statistics) and a
+ * subquery per due case (an index lookup per case, as the run reads them).
  */
 async function floor(store: StoreHandle, touches: number, lines = false): Promise<number> {
   const json = store.dialect === 'postgres' ? sql`json_agg(json_build_array(i.id, 'floor'))::text` : sql`json_group_array(json_array(i.id, 'floor'))`;
-  const started = performance.now();
-  await store.db.transaction().execute(async (trx) => {
-    await sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at, lines)
-      select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id || '-' || count(i.id) || '-' || sum(i.open_minor), 'now', 'now', ${lines ? json : sql`'[]'`}
-      from cases c join invoices i on i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice'
-      where c.next_action_on <= ${today}
-      group by c.id order by c.id limit ${touches}`.execute(trx);
-    throw new Rollback();
-  }).catch((e: unknown) => {
-    if (!(e instanceof Rollback)) throw e;
-  });
-  return (performance.now() - started) / 1000;
+  const columns = sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at, lines)`;
+  const mine = sql`i.account_id = c.account_id and i.currency = c.currency and i.status = 'open' and i.kind = 'invoice'`;
+  const joined = sql`${columns}
+    select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id || '-' || count(i.id) || '-' || sum(i.open_minor), 'now', 'now', ${lines ? json : sql`'[]'`}
+    from cases c join invoices i on ${mine}
+    where c.next_action_on <= ${today}
+    group by c.id order by c.id limit ${touches}`;
+  // The sum of no invoices is null, and so is the key: a case without open invoices is left out.
+  const perCase = sql`${columns}
+    select c.id, 'floor', 'floor', ${today}, 'email', 'firm', 't', 'none', 'pending_review', 'floor-' || c.id || '-' || c.f, 'now', 'now', c.lines
+    from (select c.id, (select count(i.id) || '-' || sum(i.open_minor) from invoices i where ${mine}) as f,
+            ${lines ? sql`(select ${json} from invoices i where ${mine})` : sql`'[]'`} as lines
+          from cases c where c.next_action_on <= ${today}) c
+    where c.f is not null
+    order by c.id limit ${touches}`;
+  const seconds: number[] = [];
+  for (const statement of [joined, perCase]) {
+    const started = performance.now();
+    await store.db.transaction().execute(async (trx) => {
+      const inserted = (await statement.execute(trx)).numAffectedRows;
+      if (inserted !== undefined && Number(inserted) !== touches) throw new Error(`the floor wrote ${inserted} touches, the run ${touches}`);
+      throw new Rollback();
+    }).catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+    seconds.push((performance.now() - started) / 1000);
+  }
+  return Math.min(...seconds);
 }
 
 class Rollback extends Error {}

@@ -87,7 +87,7 @@ function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () =>
       const decisions = ownRows(batch).map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchId]);
       await insertColumns(trx, 'decisions', decisionColumns, decisions);
       if (dialect === 'postgres') await moveCasesByArrays(trx, batch.cases, at);
-      else for (let i = 0; i < batch.cases.length; i += 300) await updateCases(trx, batch.cases.slice(i, i + 300), at);
+      else await moveCasesByJson(trx, batch.cases, at);
     },
   };
 }
@@ -110,27 +110,27 @@ async function moveCasesByArrays(trx: Transaction<Database>, cases: PlanWrites['
     where cases.id = u.id`.execute(trx);
 }
 
-/** Moves each case's next action in one statement per slice (CASE over the case ids). */
-async function updateCases(trx: Transaction<Database>, cases: PlanWrites['cases'], at: string): Promise<void> {
+/**
+ * SQLite: moves the cases' next actions in one statement, the cases one JSON parameter joined by
+ * id (`update ... from json_each`): 2.8 ms for 500 cases, where a CASE over the ids per 300
+ * took 3.7 ms and its many placeholders ~5 ms more to build (measured).
+ */
+async function moveCasesByJson(trx: Transaction<Database>, cases: PlanWrites['cases'], at: string): Promise<void> {
   if (cases.length === 0) return;
-  // Parameters are cast: PostgreSQL cannot infer the type of a bare parameter in CASE.
-  const when = (value: (c: PlanWrites['cases'][number]) => unknown, type: 'text' | 'integer') =>
-    sql.join(cases.map((c) => sql`when ${c.caseId} then cast(${value(c)} as ${sql.raw(type)})`), sql` `);
-  await sql`update cases set
-      next_action_on = case id ${when((c) => c.nextActionOn, 'text')} end,
-      last_touch_on = case id ${when((c) => c.lastTouchOn, 'text')} end,
-      touches_count = touches_count + case id ${when((c) => c.touchesAdded, 'integer')} end,
-      updated_at = ${at}
-    where id in (${sql.join(cases.map((c) => c.caseId))})`.execute(trx);
+  const json = JSON.stringify(cases.map((c) => [c.caseId, c.nextActionOn, c.lastTouchOn, c.touchesAdded]));
+  await sql`update cases set next_action_on = json_extract(u.value, '$[1]'), last_touch_on = json_extract(u.value, '$[2]'),
+      touches_count = touches_count + json_extract(u.value, '$[3]'), updated_at = ${at}
+    from json_each(${json}) as u where cases.id = json_extract(u.value, '$[0]')`.execute(trx);
 }
 
 /**
- * `column in (ids)`: on PostgreSQL one array parameter (`= any($1::int[])`), not thousands of
- * placeholders to compile, send and parse per batch.
+ * `column in (ids)` with the ids as one parameter, not thousands of placeholders to compile,
+ * bind and parse per batch: on PostgreSQL an array (`= any($1::int[])`), on SQLite a JSON list
+ * (`in (select value from json_each(?))`; 5,000 invoice ids: 2.6 ms against 5.9 ms, measured).
  */
 function idsIn(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${arrayLiteral(ids, 'int')}::int[])`;
-  return sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
+  return sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
 
 /** The sent steps of an invoice with none (most of a ledger): one shared, read-only set. */
@@ -146,9 +146,9 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
     db.selectFrom('contacts').select(['account_id']).where(idsIn(db, 'account_id', accountIds)).where('email', 'is not', null)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_issues').select('contact_issues.id').whereRef('contact_issues.email', '=', 'contacts.email').where('contact_issues.resolved_at', 'is', null))))
       .execute(),
-    db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where(idsIn(db, 'account_id', accountIds)).where('kind', '=', 'invoice').where('status', '=', 'open').execute(),
+    openInvoices(db, accountIds),
   ]);
-  const invoiceIds = invoices.map((i) => toId(i.id));
+  const invoiceIds = invoices.map((i) => i.id);
   // Sent steps from the touches of these cases (an invoice is in its account and currency's case).
   const [disputes, sent] = invoiceIds.length === 0 ? [[], []] : await Promise.all([
     db.selectFrom('disputes').select('invoice_id').where(idsIn(db, 'invoice_id', invoiceIds)).where('status', '=', 'open').execute(),
@@ -164,10 +164,9 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
   const byId = new Map(accounts.map((a) => [toId(a.id), a]));
   const byCase = new Map<string, PlanInvoice[]>();
   for (const i of invoices) {
-    const key = `${toId(i.account_id)}/${i.currency}`;
-    const id = toId(i.id);
+    const key = `${i.accountId}/${i.currency}`;
     const list = byCase.get(key) ?? [];
-    list.push({ id, number: i.number, openMinor: toBigInt(i.open_minor), dueDate: i.due_date as LocalDate, disputed: disputed.has(id), sentSteps: steps.get(id) ?? noSteps });
+    list.push({ id: i.id, number: i.number, openMinor: i.openMinor, dueDate: i.dueDate, disputed: disputed.has(i.id), sentSteps: steps.get(i.id) ?? noSteps });
     byCase.set(key, list);
   }
   return cases.map((record) => {
@@ -181,6 +180,25 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
       invoices: mine,
     };
   });
+}
+
+type OpenInvoice = { id: number; accountId: number; number: string; currency: string; openMinor: bigint; dueDate: LocalDate };
+
+/**
+ * The open invoices of the accounts. On SQLite as one JSON text built by SQLite and read by the
+ * runtime's JSON parser: making a row object for each of a batch's ~5,000 invoices took half of
+ * the query's 35 ms (measured: 18 ms this way). On PostgreSQL the server building the JSON cost
+ * more than the driver's rows (measured, a 99,000-invoice run: loading 0.5 s -> 0.8 s).
+ */
+async function openInvoices(db: Db, accountIds: readonly number[]): Promise<OpenInvoice[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const { rows } = await sql<{ invoices: string }>`select json_group_array(json_array(id, account_id, number, currency, cast(open_minor as text), due_date)) as invoices
+      from invoices where ${idsIn(db, 'account_id', accountIds)} and kind = 'invoice' and status = 'open'`.execute(db);
+    const list = JSON.parse(rows[0]?.invoices ?? '[]') as [number, number, string, string, string, string][];
+    return list.map(([id, accountId, number, currency, open, due]) => ({ id, accountId, number, currency, openMinor: BigInt(open), dueDate: due as LocalDate }));
+  }
+  const rows = await db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where(idsIn(db, 'account_id', accountIds)).where('kind', '=', 'invoice').where('status', '=', 'open').execute();
+  return rows.map((r) => ({ id: toId(r.id), accountId: toId(r.account_id), number: r.number, currency: r.currency, openMinor: toBigInt(r.open_minor), dueDate: r.due_date as LocalDate }));
 }
 
 /** Maps a cases row to the engine's record, with its state as a discriminated union. */

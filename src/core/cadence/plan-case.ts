@@ -31,23 +31,30 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     if (next === null || d < next) next = d;
   };
   for (const inv of eligible) {
-    // Each step's date once per invoice (business-day steps walk the calendar).
-    const reached: { step: PolicyStep; on: LocalDate }[] = [];
+    // Each step's date once per invoice (business-day steps walk the calendar). The steps
+    // reached so far go in two arrays reused for every invoice (a run plans ~100,000).
+    reachedSteps.length = 0;
+    reachedOn.length = 0;
     let upcoming: LocalDate | null = null;
     for (const s of stepsAhead(policy.steps, inv.sentSteps)) {
       const on = stepDate(s, inv.dueDate, input.country, calendar);
       const holds = conditionsHold(s, input, openMinor);
       if (!holds.ok) {
         if (on <= today) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
-      } else if (on <= today) reached.push({ step: s, on });
-      else upcoming ??= on;
+      } else if (on <= today) {
+        reachedSteps.push(s);
+        reachedOn.push(on);
+      } else upcoming ??= on;
     }
     if (upcoming !== null) later(upcoming);
-    const top = reached[reached.length - 1];
-    if (!top) continue;
-    const passedOver = reached.slice(0, -1).map((passed): Decision => new PassedOver(inv.id, passed.step.id, passed.on, inv.number, top.step.id));
-    const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.step.id, reason: Reason.stepDue, detail: stepDueDetail(top.step, top.on), fellDueOn: top.on };
-    due.push({ invoiceId: inv.id, step: top.step, on: top.on, passedOver, decision });
+    const last = reachedSteps.length - 1;
+    const top = reachedSteps[last];
+    const topOn = reachedOn[last];
+    if (top === undefined || topOn === undefined) continue;
+    const passedOver: Decision[] = [];
+    for (let k = 0; k < last; k++) passedOver.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
+    const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.id, reason: Reason.stepDue, detail: stepDueDetail(top, topOn), fellDueOn: topOn };
+    due.push({ invoiceId: inv.id, step: top, on: topOn, passedOver, decision });
   }
   const blocked = dayHold(input, policy, today, calendar);
   if (due.length === 0) return { touches: [], decisions, lineDecisionsFrom: decisions.length, nextActionOn: next };
@@ -66,6 +73,10 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
   const afterSend = nextAfterSend(input, policy, today, calendar, due);
   return { touches, decisions, lineDecisionsFrom, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
 }
+
+// Scratch for planCase: the steps an invoice has reached, and their days (planning is synchronous).
+const reachedSteps: PolicyStep[] = [];
+const reachedOn: LocalDate[] = [];
 
 /**
  * A step passed over in a catch-up, its words built only when read: a catch-up over a large

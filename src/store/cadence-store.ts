@@ -154,11 +154,17 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
     db.selectFrom('disputes').select('invoice_id').where(idsIn(db, 'invoice_id', invoiceIds)).where('status', '=', 'open').execute(),
     db.selectFrom('touch_invoices').select(['invoice_id', 'step_id']).where(idsIn(db, 'case_id', cases.map((c) => c.id))).execute(),
   ]);
-  const disputed = new Set(disputes.map((d) => toId(d.invoice_id)));
-  const steps = new Map<number, Set<string>>();
+  const byInvoice = new Map<number, OpenInvoice>();
+  for (const i of invoices) byInvoice.set(i.id, i);
+  for (const d of disputes) {
+    const i = byInvoice.get(toId(d.invoice_id));
+    if (i) i.disputed = true;
+  }
   for (const s of sent) {
-    const id = toId(s.invoice_id);
-    steps.set(id, (steps.get(id) ?? new Set()).add(s.step_id));
+    const i = byInvoice.get(toId(s.invoice_id));
+    if (!i) continue;
+    if (i.sentSteps === noSteps) i.sentSteps = new Set([s.step_id]);
+    else (i.sentSteps as Set<string>).add(s.step_id);
   }
   const withContact = new Set(contacts.map((c) => toId(c.account_id)));
   const byId = new Map(accounts.map((a) => [toId(a.id), a]));
@@ -166,7 +172,7 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
   for (const i of invoices) {
     const key = `${i.accountId}/${i.currency}`;
     const list = byCase.get(key) ?? [];
-    list.push({ id: i.id, number: i.number, openMinor: i.openMinor, dueDate: i.dueDate, disputed: disputed.has(i.id), sentSteps: steps.get(i.id) ?? noSteps });
+    list.push(i);
     byCase.set(key, list);
   }
   return cases.map((record) => {
@@ -182,7 +188,8 @@ async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseC
   });
 }
 
-type OpenInvoice = { id: number; accountId: number; number: string; currency: string; openMinor: bigint; dueDate: LocalDate };
+/** An open invoice as the planner takes it, with its case's account and currency; disputes and sent steps are set once read. */
+type OpenInvoice = PlanInvoice & { readonly accountId: number; readonly currency: string; disputed: boolean; sentSteps: ReadonlySet<string> };
 
 /**
  * The open invoices of the accounts. On SQLite as one JSON text built by SQLite and read by the
@@ -195,10 +202,10 @@ async function openInvoices(db: Db, accountIds: readonly number[]): Promise<Open
     const { rows } = await sql<{ invoices: string }>`select json_group_array(json_array(id, account_id, number, currency, cast(open_minor as text), due_date)) as invoices
       from invoices where ${idsIn(db, 'account_id', accountIds)} and kind = 'invoice' and status = 'open'`.execute(db);
     const list = JSON.parse(rows[0]?.invoices ?? '[]') as [number, number, string, string, string, string][];
-    return list.map(([id, accountId, number, currency, open, due]) => ({ id, accountId, number, currency, openMinor: BigInt(open), dueDate: due as LocalDate }));
+    return list.map(([id, accountId, number, currency, open, due]) => ({ id, accountId, number, currency, openMinor: BigInt(open), dueDate: due as LocalDate, disputed: false, sentSteps: noSteps }));
   }
   const rows = await db.selectFrom('invoices').select(['id', 'account_id', 'number', 'currency', 'open_minor', 'due_date']).where(idsIn(db, 'account_id', accountIds)).where('kind', '=', 'invoice').where('status', '=', 'open').execute();
-  return rows.map((r) => ({ id: toId(r.id), accountId: toId(r.account_id), number: r.number, currency: r.currency, openMinor: toBigInt(r.open_minor), dueDate: r.due_date as LocalDate }));
+  return rows.map((r) => ({ id: toId(r.id), accountId: toId(r.account_id), number: r.number, currency: r.currency, openMinor: toBigInt(r.open_minor), dueDate: r.due_date as LocalDate, disputed: false, sentSteps: noSteps }));
 }
 
 /** Maps a cases row to the engine's record, with its state as a discriminated union. */

@@ -3,12 +3,13 @@ import { addDays, isoWeekday, type LocalDate } from '../local-date.ts';
 import type { Policy, PolicyStep } from '../policy/types.ts';
 import { conditionsHold } from './conditions.ts';
 import { Reason, stepDueDetail as stepDueWordsOf, supersededDetail } from './reasons.ts';
-import { nextStepAhead, stepDate, stepsAhead } from './step-dates.ts';
-import type { CasePlan, Decision, PlanInput, PlannedTouch } from './types.ts';
+import { firstStepAhead, nextStepAhead, stepDates } from './step-dates.ts';
+import type { CasePlan, Decision, PlanInput, PlannedTouch, TouchLine } from './types.ts';
 
 // Steps passed over are recorded only when the later step actually goes out: until then
 // nothing was skipped, only held.
-type Due = { invoiceId: number; step: PolicyStep; on: LocalDate; passedOver: readonly Decision[]; decision: Decision };
+// A step due is also the touch line it becomes (TouchLine), not copied into one.
+type Due = TouchLine & { step: PolicyStep; on: LocalDate };
 
 /**
  * Decides, for one case on one day, which touches go out and why everything else is held or
@@ -36,8 +37,11 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     reachedSteps.length = 0;
     reachedOn.length = 0;
     let upcoming: LocalDate | null = null;
-    for (const s of stepsAhead(policy.steps, inv.sentSteps)) {
-      const on = stepDate(s, inv.dueDate, input.country, calendar);
+    const steps = policy.steps;
+    const dates = stepDates(steps, inv.dueDate, input.country, calendar);
+    for (let k = firstStepAhead(steps, inv.sentSteps); k < steps.length; k++) {
+      const s = steps[k] as PolicyStep;
+      const on = dates[k] as LocalDate;
       const holds = conditionsHold(s, input, openMinor);
       if (!holds.ok) {
         if (on <= today) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
@@ -54,7 +58,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     const passedOver: Decision[] = [];
     for (let k = 0; k < last; k++) passedOver.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
     const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.id, reason: Reason.stepDue, detail: stepDueDetail(top, topOn), fellDueOn: topOn };
-    due.push({ invoiceId: inv.id, step: top, on: topOn, passedOver, decision });
+    due.push({ invoiceId: inv.id, stepId: top.id, step: top, on: topOn, passedOver, decision });
   }
   const blocked = dayHold(input, policy, today, calendar);
   if (due.length === 0) return { touches: [], decisions, lineDecisionsFrom: decisions.length, nextActionOn: next };
@@ -179,7 +183,7 @@ function consolidated(due: readonly Due[]): PlannedTouch {
     template: top.step.template,
     approval: top.step.approval,
     action: top.step.action,
-    invoices: due.map((d) => ({ invoiceId: d.invoiceId, stepId: d.step.id, decision: d.decision, passedOver: d.passedOver })),
+    invoices: due,
   };
 }
 
@@ -188,9 +192,9 @@ function nextAfterSend(input: PlanInput, policy: Policy, today: LocalDate, calen
   for (const inv of input.invoices) {
     if (inv.disputed || inv.openMinor <= 0n) continue;
     const now = due.find((d) => d.invoiceId === inv.id);
-    const s = nextStepAhead(policy.steps, inv.sentSteps, now?.step.id ?? null);
-    if (s === undefined) continue;
-    const on = stepDate(s, inv.dueDate, input.country, calendar);
+    const k = nextStepAhead(policy.steps, inv.sentSteps, now?.step.id ?? null);
+    const on = stepDates(policy.steps, inv.dueDate, input.country, calendar)[k];
+    if (on === undefined) continue;
     const candidate = on > today ? on : addDays(today, 1);
     if (next === null || candidate < next) next = candidate;
   }

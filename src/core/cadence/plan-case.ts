@@ -34,8 +34,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
   for (const inv of eligible) {
     // Each step's date once per invoice (business-day steps walk the calendar). The steps
     // reached so far go in two arrays reused for every invoice (a run plans ~100,000).
-    reachedSteps.length = 0;
-    reachedOn.length = 0;
+    let reached = 0;
     let upcoming: LocalDate | null = null;
     const steps = policy.steps;
     const dates = stepDates(steps, inv.dueDate, input.country, calendar);
@@ -46,17 +45,21 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
       if (!holds.ok) {
         if (on <= today) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
       } else if (on <= today) {
-        reachedSteps.push(s);
-        reachedOn.push(on);
+        reachedSteps[reached] = s;
+        reachedOn[reached] = on;
+        reached += 1;
       } else upcoming ??= on;
     }
     if (upcoming !== null) later(upcoming);
-    const last = reachedSteps.length - 1;
-    const top = reachedSteps[last];
-    const topOn = reachedOn[last];
-    if (top === undefined || topOn === undefined) continue;
-    const passedOver: Decision[] = [];
-    for (let k = 0; k < last; k++) passedOver.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
+    const last = reached - 1;
+    if (last < 0) continue;
+    const top = reachedSteps[last] as PolicyStep;
+    const topOn = reachedOn[last] as LocalDate;
+    let passedOver: Decision[] = none;
+    if (last > 0) {
+      passedOver = [];
+      for (let k = 0; k < last; k++) passedOver.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
+    }
     const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.id, reason: Reason.stepDue, detail: stepDueDetail(top, topOn), fellDueOn: topOn };
     due.push({ invoiceId: inv.id, stepId: top.id, step: top, on: topOn, passedOver, decision });
   }
@@ -70,15 +73,19 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
   // Last, each touch line's decisions: the steps it passed over, then the touch decision.
   const lineDecisionsFrom = decisions.length;
   for (const d of due) {
-    decisions.push(...d.passedOver);
-    decisions.push(d.decision);
+    decisions.push(...d.passedOver, d.decision);
   }
   const capEnd = addDays(today, policy.settings.minDaysBetweenTouches);
   const afterSend = nextAfterSend(input, policy, today, calendar, due);
   return { touches, decisions, lineDecisionsFrom, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
 }
 
-// Scratch for planCase: the steps an invoice has reached, and their days (planning is synchronous).
+/** The steps passed over by an invoice that passed over none: one shared, never written. */
+const noneRead: readonly Decision[] = Object.freeze([]);
+const none = noneRead as Decision[];
+
+// Scratch for planCase: the steps an invoice has reached, and their days, the first `reached`
+// entries counting (planning is synchronous; a run plans ~100,000 invoices).
 const reachedSteps: PolicyStep[] = [];
 const reachedOn: LocalDate[] = [];
 
@@ -88,8 +95,6 @@ const reachedOn: LocalDate[] = [];
  * (explain and preview read the words).
  */
 class PassedOver implements Decision {
-  readonly kind = 'skip';
-  readonly reason = Reason.superseded;
   readonly invoiceId: number;
   readonly stepId: string;
   readonly fellDueOn: LocalDate;
@@ -102,6 +107,15 @@ class PassedOver implements Decision {
     this.fellDueOn = fellDueOn;
     this.invoiceNumber = invoiceNumber;
     this.sentStepId = sentStepId;
+  }
+
+  // Kind and reason are the same for every one: on the prototype, not in each of ~240,000 a run makes.
+  get kind(): 'skip' {
+    return 'skip';
+  }
+
+  get reason(): Reason {
+    return Reason.superseded;
   }
 
   get detail(): string {
@@ -191,8 +205,9 @@ function nextAfterSend(input: PlanInput, policy: Policy, today: LocalDate, calen
   let next: LocalDate | null = null;
   for (const inv of input.invoices) {
     if (inv.disputed || inv.openMinor <= 0n) continue;
-    const now = due.find((d) => d.invoiceId === inv.id);
-    const k = nextStepAhead(policy.steps, inv.sentSteps, now?.step.id ?? null);
+    let now: string | null = null;
+    for (const d of due) if (d.invoiceId === inv.id) now = d.stepId;
+    const k = nextStepAhead(policy.steps, inv.sentSteps, now);
     const on = stepDates(policy.steps, inv.dueDate, input.country, calendar)[k];
     if (on === undefined) continue;
     const candidate = on > today ? on : addDays(today, 1);

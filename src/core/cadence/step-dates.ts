@@ -14,20 +14,21 @@ export function stepDate(step: PolicyStep, dueDate: LocalDate, country: string, 
  */
 export function stepDates(steps: readonly PolicyStep[], dueDate: LocalDate, country: string, calendar: BusinessCalendar): readonly LocalDate[] {
   let byCalendar = datesCache.get(steps);
-  if (byCalendar === undefined) datesCache.set(steps, (byCalendar = new WeakMap<BusinessCalendar, Map<string, readonly LocalDate[]>>()));
-  let byDay = byCalendar.get(calendar);
-  if (byDay === undefined) byCalendar.set(calendar, (byDay = new Map<string, readonly LocalDate[]>()));
-  const key = `${country} ${dueDate}`;
-  let dates = byDay.get(key);
+  if (byCalendar === undefined) datesCache.set(steps, (byCalendar = new WeakMap<BusinessCalendar, Map<string, Map<LocalDate, readonly LocalDate[]>>>()));
+  let byCountry = byCalendar.get(calendar);
+  if (byCountry === undefined) byCalendar.set(calendar, (byCountry = new Map<string, Map<LocalDate, readonly LocalDate[]>>()));
+  let byDay = byCountry.get(country);
+  if (byDay === undefined) byCountry.set(country, (byDay = new Map<LocalDate, readonly LocalDate[]>()));
+  let dates = byDay.get(dueDate);
   if (dates === undefined) {
     dates = steps.map((s) => stepDate(s, dueDate, country, calendar));
     if (byDay.size >= 10_000) byDay.clear();
-    byDay.set(key, dates);
+    byDay.set(dueDate, dates);
   }
   return dates;
 }
 
-const datesCache = new WeakMap<readonly PolicyStep[], WeakMap<BusinessCalendar, Map<string, readonly LocalDate[]>>>();
+const datesCache = new WeakMap<readonly PolicyStep[], WeakMap<BusinessCalendar, Map<string, Map<LocalDate, readonly LocalDate[]>>>>();
 
 /** The index of the first step still ahead of an invoice (see stepsAhead); the steps' length when none is. */
 export function firstStepAhead(steps: readonly PolicyStep[], sent: ReadonlySet<string>): number {
@@ -52,8 +53,9 @@ export function nextStepAhead(steps: readonly PolicyStep[], sent: ReadonlySet<st
 
 function furthestSent(steps: readonly PolicyStep[], sent: ReadonlySet<string>, sentNow: string | null): number {
   let furthest = -1;
-  steps.forEach((s, i) => {
-    if (s.id === sentNow || sent.has(s.id)) furthest = i;
-  });
+  for (let i = 0; i < steps.length; i++) {
+    const id = (steps[i] as PolicyStep).id;
+    if (id === sentNow || sent.has(id)) furthest = i;
+  }
   return furthest;
 }

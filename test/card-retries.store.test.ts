@@ -3,6 +3,7 @@
 // suspension after the grace period, recovery when the invoice is paid.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { guardTouch } from '../src/core/cadence/send-guard.ts';
 import { fixedClock } from '../src/core/clock.ts';
 import type { LocalDate } from '../src/core/local-date.ts';
@@ -152,4 +153,20 @@ test('a failure of an unknown customer is kept and scheduled, queued until the c
     [failure] = await cards.list(null);
     assert.equal(failure?.accountRef, 'ACME');
     assert.deepEqual(await stripe.events(['queued'], 10), []);
+  }));
+
+test('two card-update emails for one invoice queued at the same time give one touch (the case is held while its steps are read)', () =>
+  withStore(async (store) => {
+    const { cards } = await seed(store);
+    const invoice = await store.db.selectFrom('invoices').select(['id', 'account_id', 'currency']).executeTakeFirstOrThrow();
+    const queue = (key: string) => cards.transaction((w) => w.queueTouch({
+      accountId: Number(invoice.account_id), currency: invoice.currency, invoiceId: Number(invoice.id), stepId: 'card-update', tone: 'soft',
+      plannedOn: '2026-03-01' as LocalDate, status: 'approved', idempotencyKey: key,
+    }));
+    // Four connections (the pool's) open first, so the transactions really overlap on PostgreSQL.
+    await Promise.all([1, 2, 3, 4].map(() => sql`select 1`.execute(store.db)));
+    // Failures of the same invoice (different keys): only the step's first email goes in.
+    const queued = await Promise.all([queue('card-update:a'), queue('card-update:b'), queue('card-update:c'), queue('card-update:d')]);
+    assert.equal(queued.filter((id) => id !== null).length, 1, `queued: ${JSON.stringify(queued)}`);
+    assert.deepEqual(await cardTouches(store), ['2026-03-01 card-update soft approved']);
   }));

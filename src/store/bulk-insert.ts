@@ -77,34 +77,15 @@ export async function insertColumns<T extends keyof Database>(
   returning: readonly (keyof Database[T] & string)[] = [],
 ): Promise<Record<string, unknown>[]> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return insertRows(db, table, columns.map(([name]) => name), rows, returning);
-  return insertColumnValues(db, table, columns, columns.map((_, c) => rows.map((row) => row[c])), returning);
-}
-
-/**
- * insertColumns given one array of values per column (all of one length), for a caller that
- * builds its rows column by column.
- */
-export async function insertColumnValues<T extends keyof Database>(
-  db: Db,
-  table: T,
-  columns: readonly TypedColumn<T>[],
-  values: readonly (readonly Cell[])[],
-  returning: readonly (keyof Database[T] & string)[] = [],
-): Promise<Record<string, unknown>[]> {
-  const count = values[0]?.length ?? 0;
-  if (values.length !== columns.length || values.some((v) => v.length !== count)) throw new Error(`insertColumnValues(${table}): ${columns.length} columns need as many arrays of one length`);
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-    const rows = Array.from({ length: count }, (_, r) => values.map((column) => column[r]));
-    return insertRows(db, table, columns.map(([name]) => name), rows, returning);
-  }
   const quoted = (name: string): string => `"${name}"`;
   const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < count; i += rowsPerArrayStatement) {
+  for (let i = 0; i < rows.length; i += rowsPerArrayStatement) {
+    const slab = rows.slice(i, i + rowsPerArrayStatement);
     const params: string[] = [];
     const unnested: string[] = [];
     const selected: string[] = [];
     columns.forEach(([, type], c) => {
-      const slice = (values[c] as readonly Cell[]).slice(i, i + rowsPerArrayStatement);
+      const slice = slab.map((row) => row[c]);
       const dict = type === 'text' ? dictionary(slice) : null;
       if (dict) {
         params.push(arrayLiteral(dict.codes, 'int'), arrayLiteral(dict.distinct, 'text'));
@@ -112,7 +93,7 @@ export async function insertColumnValues<T extends keyof Database>(
         selected.push(`($${params.length}::text[])[u.c${c}]`);
       } else if (type === 'json') {
         // Already JSON: the array is joined as it is, not escaped a second time.
-        params.push(`[${slice.map((v) => { if (typeof v !== 'string') throw new Error(`insertColumnValues(${table}): a json value must be JSON text`); return v; }).join(',')}]`);
+        params.push(`[${slice.map((v) => { if (typeof v !== 'string') throw new Error(`insertColumns(${table}): a json value must be JSON text`); return v; }).join(',')}]`);
         unnested.push(`json_array_elements($${params.length}::json)`);
         selected.push(`u.c${c}::text`);
       } else if (type === 'text') {

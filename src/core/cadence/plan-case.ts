@@ -55,10 +55,11 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
     if (last < 0) continue;
     const top = reachedSteps[last] as PolicyStep;
     const topOn = reachedOn[last] as LocalDate;
-    let passedOver: Decision[] = none;
+    let passedOver: readonly Decision[] = none;
     if (last > 0) {
-      passedOver = [];
-      for (let k = 0; k < last; k++) passedOver.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
+      const passed: Decision[] = [];
+      for (let k = 0; k < last; k++) passed.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
+      passedOver = passed;
     }
     const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.id, reason: Reason.stepDue, detail: stepDueDetail(top, topOn), fellDueOn: topOn };
     due.push({ invoiceId: inv.id, stepId: top.id, step: top, on: topOn, passedOver, decision });
@@ -81,8 +82,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
 }
 
 /** The steps passed over by an invoice that passed over none: one shared, never written. */
-const noneRead: readonly Decision[] = Object.freeze([]);
-const none = noneRead as Decision[];
+const none: readonly Decision[] = Object.freeze([]);
 
 // Scratch for planCase: the steps an invoice has reached, and their days, the first `reached`
 // entries counting (planning is synchronous; a run plans ~100,000 invoices).

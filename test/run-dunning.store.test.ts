@@ -76,7 +76,8 @@ test('a run after five days of downtime sends the step due now, not the stale on
     assert.equal(line.reason, 'step_due');
     assert.equal(line.fell_due_on, '2026-03-09');
     assert.equal(line.detail, null, 'the words of the touch\'s own step are rendered on reading');
-    assert.deepEqual(JSON.parse(line.passed_over ?? '[]'), { fellDue: [['d0', '2026-03-02']] }, 'the step passed over and its day; the words are rendered on reading');
+    // Days from the touch's day (2026-03-10): the step passed over fell due 8 days before.
+    assert.deepEqual(JSON.parse(line.passed_over ?? '[]'), ['d0', -8], 'the step passed over and its day; the words are rendered on reading');
     const caseIds = (await store.db.selectFrom('cases').select('id').execute()).map((c) => Number(c.id));
     const history = await cadence.decisionHistory(caseIds, null);
     assert.deepEqual(history.filter((h) => h.runOn === '2026-03-10').map((h) => `${h.kind}:${h.stepId}:${h.reason}:${h.invoiceNumber}`), ['skip:d0:superseded:G-1', 'touch:d+7:step_due:G-1']);

@@ -94,3 +94,43 @@ test('migration 0009 moves each touch\'s lines into its row; the touch_invoices 
     await dispose();
   }
 });
+
+test('migration 0010: the touch_invoices view reads lines of 0009 as before and the compact lines (days from the touch\'s day, across a month end)', async () => {
+  const { location, dispose } = await freshLocation();
+  try {
+    const old = await openStore(location, { schema: '0009-touch-lines' });
+    await importInvoices(stores(old).ledger, { file: 'a.csv', fileHash: 'h', defaults: { timeZone: 'Europe/Berlin', country: 'DE', locale: 'de' }, items: items([inv('M-1'), inv('M-2')]) });
+    const [a, b] = (await old.db.selectFrom('invoices').select('id').orderBy('number').execute()).map((r) => Number(r.id));
+    const caseId = Number((await old.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id);
+    const touch = (key: string, lines: unknown[]) => sql`insert into touches (case_id, step_id, policy_id, planned_on, channels, tone, template, action, status, idempotency_key, created_at, updated_at, lines)
+      values (${caseId}, 'd+7', 'p', '2026-03-10', 'email', 'firm', 't', 'none', 'approved', ${key}, 'now', 'now', ${JSON.stringify(lines)})`;
+    // Written by 0009: the short form, the long form, a card line.
+    await touch('k1', [[a, 'd+7', '2026-03-09', { fellDue: [['d0', '2026-03-02']] }], [b, 'd0', 'step_due', 'words', null]]).execute(old.db);
+    await touch('k2', [[a, 'card-update', null, null, null]]).execute(old.db);
+    await old.close();
+
+    const store = await openStore(location);
+    try {
+      // Written by a run now: with and without steps passed over; -10 days from 2026-03-10 is 2026-02-28.
+      await touch('k3', [[a, -10, ['d-3', -20, 'd0', -17]], [b, 2]]).execute(store.db);
+      const lines = await store.db.selectFrom('touch_invoices').selectAll().orderBy('touch_id').orderBy('invoice_id').execute();
+      assert.deepEqual(lines.map((l) => [Number(l.invoice_id), l.step_id, l.reason, l.detail, l.fell_due_on, l.passed_over === null ? null : JSON.parse(l.passed_over) as unknown]), [
+        [a, 'd+7', 'step_due', null, '2026-03-09', { fellDue: [['d0', '2026-03-02']] }],
+        [b, 'd0', 'step_due', 'words', null, null],
+        [a, 'card-update', null, null, null, null],
+        [a, 'd+7', 'step_due', null, '2026-02-28', ['d-3', -20, 'd0', -17]],
+        [b, 'd+7', 'step_due', null, '2026-03-12', null],
+      ]);
+      const history = await stores(store).cadence.decisionHistory([caseId], null);
+      assert.deepEqual(history.filter((h) => h.invoiceNumber === 'M-1' && h.kind === 'skip').map((h) => h.detail), [
+        'step d0 of invoice M-1 fell due on 2026-03-02; step d+7 is due now',
+        'step d-3 of invoice M-1 fell due on 2026-02-18; step d+7 is due now',
+        'step d0 of invoice M-1 fell due on 2026-02-21; step d+7 is due now',
+      ]);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await dispose();
+  }
+});

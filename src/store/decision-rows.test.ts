@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Decision } from '../core/cadence/types.ts';
-import type { Reason } from '../core/cadence/reasons.ts';
-import type { LocalDate } from '../core/local-date.ts';
+import { Reason } from '../core/cadence/reasons.ts';
+import { addDays, type LocalDate } from '../core/local-date.ts';
 import type { NewTouch, PlanWrites } from '../engine/cadence-ports.ts';
 import { stepDueDetail, supersededDetail } from '../core/cadence/reasons.ts';
 import { lineDecisions, linesText, mergeHistory, ownRows } from './decision-rows.ts';
@@ -13,26 +13,28 @@ const touch = (lines: NewTouch['invoices']): NewTouch => ({
   caseId: 1, stepId: 'd+7', policyId: 'p', plannedOn: on, channels: ['email'], tone: 'firm', template: 't', action: 'none', status: 'approved', idempotencyKey: 'K', invoices: lines,
 });
 const line = (invoiceId: number, stepId: string, passedOver: Decision[] = []) => ({ invoiceId, stepId, decision: d(invoiceId, 'touch', stepId, 'step_due'), passedOver });
-/** A stored line as the touch_invoices view gives it back (both forms, as migration 0009's view reads them). */
+/** A stored line as the touch_invoices view gives it back (every form, as migration 0010's view reads them). */
 const stored = (text: string, at: number, t: NewTouch = touch([])) => {
   const entry = (JSON.parse(text) as unknown[][])[at] ?? [];
-  const short = entry.length === 4;
-  const passedOver = short ? entry[3] : entry[4];
+  const long = entry.length === 5;
+  const compact = entry.length <= 3;
+  const passedOver = long ? entry[4] : compact ? entry[2] : entry[3];
   return {
-    plannedOn: on, caseId: 1, invoiceId: entry[0] as number, stepId: entry[1] as string, touchId: 5, tone: t.tone, channels: t.channels.join(','),
-    reason: short ? 'step_due' : (entry[2] as string), detail: short ? null : (entry[3] as string), fellDueOn: short ? (entry[2] as string) : null,
+    plannedOn: t.plannedOn, caseId: 1, invoiceId: entry[0] as number, stepId: compact ? t.stepId : (entry[1] as string), touchId: 5, tone: t.tone, channels: t.channels.join(','),
+    reason: long ? (entry[2] as string) : 'step_due', detail: long ? (entry[3] as string) : null,
+    fellDueOn: long ? null : compact ? addDays(t.plannedOn, entry[1] as number) : (entry[2] as string),
     passedOver: passedOver === null || passedOver === undefined ? null : JSON.stringify(passedOver), invoiceNumber: 'A-1',
   };
 };
 
-test('a line at its touch\'s step, due on a day, keeps only the day; its words are the same on reading', () => {
+test('a line at its touch\'s step, due on a day, keeps only its days from the touch\'s day; its words are the same on reading', () => {
   const words = (stepId: string, day: string) => stepDueDetail(stepId, 'firm', ['email'], day);
   const due = (invoiceId: number, stepId: string, day: string, detail = words(stepId, day)) =>
     ({ invoiceId, stepId, decision: { invoiceId, kind: 'touch' as const, stepId, reason: 'step_due' as Reason, detail, fellDueOn: day as LocalDate }, passedOver: [] });
   // d-3 is another step than the touch's (d+7); invoice 3's words are not the step's.
   const t = touch([due(1, 'd+7', '2026-03-09'), due(2, 'd-3', '2026-03-10'), due(3, 'd+7', '2026-03-09', 'other words')]);
   const text = linesText(t);
-  assert.deepEqual(JSON.parse(text), [[1, 'd+7', '2026-03-09', null], [2, 'd-3', 'step_due', words('d-3', '2026-03-10'), null], [3, 'd+7', 'step_due', 'other words', null]]);
+  assert.deepEqual(JSON.parse(text), [[1, -1], [2, 'd-3', 'step_due', words('d-3', '2026-03-10'), null], [3, 'd+7', 'step_due', 'other words', null]]);
   assert.deepEqual([0, 1, 2].map((k) => lineDecisions(stored(text, k, t)).map((h) => h.detail)), [[words('d+7', '2026-03-09')], [words('d-3', '2026-03-10')], ['other words']]);
   assert.equal(words('d+7', '2026-03-09'), 'step d+7 (firm, email) fell due on 2026-03-09');
 });
@@ -73,4 +75,15 @@ test('a step passed over is stored as its step and day and reads back in the pla
   assert.equal(back[0]?.detail, 'step d-3 of invoice A-1 fell due on 2026-02-24; step d+7 is due now');
   const older = { ...stored(text, 0), passedOver: '[["d0","step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now"]]' };
   assert.deepEqual(lineDecisions(older).map((h) => `${h.kind}:${h.stepId ?? ''}:${h.detail}`)[0], 'skip:d0:step d0 of invoice A-1 fell due on 2026-02-27; step d+7 is due now');
+});
+
+test('a line in its step\'s words keeps its steps passed over as step ids and days from the touch\'s day, and reads back in the planner\'s words', () => {
+  const skip = (stepId: string, fellDueOn: string): Decision => ({ ...d(1, 'skip', stepId, 'superseded'), detail: supersededDetail(stepId, 'A-1', fellDueOn, 'd+7'), fellDueOn: fellDueOn as LocalDate });
+  const planned = [skip('d-3', '2026-02-24'), skip('d0', '2026-02-27')];
+  const detail = stepDueDetail('d+7', 'firm', ['email'], '2026-03-06');
+  const t = touch([{ invoiceId: 1, stepId: 'd+7', decision: { invoiceId: 1, kind: 'touch', stepId: 'd+7', reason: Reason.stepDue, detail, fellDueOn: '2026-03-06' as LocalDate }, passedOver: planned }]);
+  const text = linesText(t);
+  assert.deepEqual(JSON.parse(text), [[1, -4, ['d-3', -14, 'd0', -11]]]);
+  const back = lineDecisions(stored(text, 0, t));
+  assert.deepEqual(back.map((h) => [h.kind, h.stepId, h.reason, h.detail]), [...planned.map((p) => ['skip', p.stepId, 'superseded', p.detail]), ['touch', 'd+7', 'step_due', detail]]);
 });

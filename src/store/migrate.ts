@@ -11,6 +11,7 @@ import * as touchDecisions from './migrations/0006-touch-decisions.ts';
 import * as touchLineKeys from './migrations/0007-touch-line-keys.ts';
 import * as claimOrder from './migrations/0008-claim-order.ts';
 import * as touchLines from './migrations/0009-touch-lines.ts';
+import * as compactLines from './migrations/0010-compact-lines.ts';
 
 type Step = { readonly name: string; up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> };
 
@@ -25,6 +26,7 @@ const steps: readonly Step[] = [
   { name: '0007-touch-line-keys', up: touchLineKeys.up },
   { name: '0008-claim-order', up: claimOrder.up },
   { name: '0009-touch-lines', up: touchLines.up },
+  { name: '0010-compact-lines', up: compactLines.up },
 ];
 
 /** Every schema version this build knows, oldest first. */

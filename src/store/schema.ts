@@ -175,7 +175,7 @@ export interface TasksTable {
   created_at: string;
 }
 
-/** A view (migration 0009): one row per line of `touches.lines`. Read only. */
+/** A view (migrations 0009, 0010): one row per line of `touches.lines`, in any of its forms. Read only. */
 export interface TouchInvoicesTable {
   touch_id: number;
   case_id: number;
@@ -186,7 +186,10 @@ export interface TouchInvoicesTable {
   /** Null on a line that keeps only the day its step fell due (`fell_due_on`): its words are rendered on reading. */
   detail: string | null;
   fell_due_on: string | null;
-  /** JSON: the steps this touch passed over for the invoice (superseded), `{"fellDue": [[stepId, day], ...]}` or, written before, `[[stepId, detail], ...]`. */
+  /**
+   * JSON: the steps this touch passed over for the invoice (superseded): `[stepId, days from planned_on, ...]` (migration 0010),
+   * `{"fellDue": [[stepId, day], ...]}` or, written before 0009, `[[stepId, detail], ...]`.
+   */
   passed_over: string | null;
 }
 

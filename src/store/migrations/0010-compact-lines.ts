@@ -8,7 +8,7 @@ import type { StoreDialect } from '../dialect.ts';
  * and its days, one flat list (`["d-3", -21, "d0", -18]`). The step is the touch's. The run's
  * 9,900 touches over 1,000,000 invoices carried 9.0 MB of lines in the form of migration 0009,
  * 3.7 MB in this one; on PostgreSQL the run took 1.24 s instead of 1.33 s (medians of 8,
- * interleaved, one process; docs/BENCHMARKS.md). Lines written before keep their forms, and the
+ * interleaved in one process, a scratch profiler; SQLite showed no change). Lines written before keep their forms, and the
  * view below reads all three; `passed_over` stays JSON text, decoded by store/decision-rows.ts.
  */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {

@@ -152,7 +152,7 @@ export async function cadenceBench(label: string, big: StoreLocation, small: Sto
   const smallStore = await openStore(small);
   await seed(smallStore, probeAccounts * 10, probeAccounts);
   await settle(smallStore);
-  const smallCadence = cadenceStore(smallStore.db, smallStore.dialect, clock);
+  const smallCadence = cadenceStore(smallStore.db, smallStore.dialect, clock, sqliteFile(smallStore));
   await runDunning(smallCadence, addDays(today, -7), planning);
   process.stderr.write(`${label}: due work in the small ledger ...\n`);
   const probeSmall = await medianOf(probeRuns, async () => {
@@ -167,7 +167,7 @@ export async function cadenceBench(label: string, big: StoreLocation, small: Sto
   process.stderr.write(`${label}: seeding ${invoices} invoices ...\n`);
   await seed(bigStore, invoices, accounts);
   await settle(bigStore);
-  const cadence = cadenceStore(bigStore.db, bigStore.dialect, clock);
+  const cadence = cadenceStore(bigStore.db, bigStore.dialect, clock, sqliteFile(bigStore));
   process.stderr.write(`${label}: the same due work in the big ledger ...\n`);
   const probeBig = await medianOf(probeRuns, async () => {
     await forget(bigStore);
@@ -202,3 +202,6 @@ async function forget(store: StoreHandle): Promise<void> {
   await sql`delete from touches`.execute(store.db);
   await sql`update cases set last_touch_on = null, touches_count = 0`.execute(store.db);
 }
+
+/** The SQLite store's file, which the run's read-ahead opens too (as `dunwise run` does). */
+const sqliteFile = (store: StoreHandle): string | null => (store.dialect === 'sqlite' ? store.location : null);

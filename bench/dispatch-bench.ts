@@ -53,7 +53,7 @@ export async function dispatchBench(dir: string): Promise<string[]> {
   });
   await importInvoices(ledgerStore(store.db, clock), { file: 'bench', fileHash: 'bench', items: records, defaults: { timeZone: 'Europe/Berlin', country: 'DE', locale: 'de' } });
   const policy = presets['b2b-net30'] as NonNullable<(typeof presets)[string]>;
-  await runDunning(cadenceStore(store.db, store.dialect, clock), today, { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: () => policy });
+  await runDunning(cadenceStore(store.db, store.dialect, clock, store.dialect === 'sqlite' ? store.location : null), today, { calendar: new BusinessCalendar(dateHolidaysLookup()), policyFor: () => policy });
   await store.db.updateTable('touches').set({ status: 'approved' }).execute();
   const touches = Number((await store.db.selectFrom('touches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 

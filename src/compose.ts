@@ -69,7 +69,7 @@ export async function openApp(config: Config, clock: Clock): Promise<App> {
     ledger: ledgerStore(handle.db, clock),
     reader: ledgerReader(handle.db),
     accountDefaults: { timeZone: config.timeZone, country: config.country, locale: config.locale },
-    cadence: cadenceStore(handle.db, handle.dialect, clock),
+    cadence: cadenceStore(handle.db, handle.dialect, clock, handle.dialect === 'sqlite' ? handle.location : null),
     cash: cashStore(handle.db, handle.dialect, clock),
     caseAdmin: caseAdminStore(handle.db, clock),
     inbound: inboundStore(handle.db, clock),

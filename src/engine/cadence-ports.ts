@@ -95,6 +95,11 @@ export interface CadenceStore {
    * batch overlaps the planning of the next.
    */
   readonly concurrentBatches: number;
+  /**
+   * Runs a run's batches (`transaction` calls); a store may use it to work ahead meanwhile and
+   * stop at the end (SQLite reads each next batch in a worker thread).
+   */
+  runBatches?<T>(batches: () => Promise<T>): Promise<T>;
   /** Cases that are not closed and may act by `until` (for preview), optionally one account's. */
   casesActingBy(until: LocalDate, accountRef: string | null): Promise<CaseContext[]>;
   /** The cases of an account (by reference or id), or of the account an invoice number belongs to. */

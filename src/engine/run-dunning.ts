@@ -44,7 +44,8 @@ export async function runDunning(store: CadenceStore, today: LocalDate, deps: Ru
     }
   };
   // Workers claim disjoint batches (the claim skips cases another transaction holds).
-  const results = await Promise.allSettled(Array.from({ length: Math.max(1, deps.workers ?? store.concurrentBatches) }, worker));
+  const all = (): Promise<PromiseSettledResult<void>[]> => Promise.allSettled(Array.from({ length: Math.max(1, deps.workers ?? store.concurrentBatches) }, worker));
+  const results = store.runBatches ? await store.runBatches(all) : await all();
   for (const r of results) if (r.status === 'rejected') throw r.reason;
   return { today, ...totals };
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { CaseAdminStore, CaseAdminTx } from '../engine/case-admin-ports.ts';
-import { toCaseRecord } from './cadence-store.ts';
+import { toCaseRecord } from './cadence-reads.ts';
 import { toId } from './convert.ts';
 import { writer } from './ledger-store.ts';
 import type { Database } from './schema.ts';

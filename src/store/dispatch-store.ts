@@ -3,7 +3,7 @@ import type { Segment } from '../core/ledger.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { Channel, Tone } from '../core/policy/types.ts';
 import type { CardOfTouch, DispatchStore } from '../engine/dispatch-ports.ts';
-import { toCaseRecord } from './cadence-store.ts';
+import { toCaseRecord } from './cadence-reads.ts';
 import { toBigInt, toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
 import type { Database } from './schema.ts';

@@ -4,7 +4,7 @@ import type { LocalDate } from '../core/local-date.ts';
 import type { CaseRecord } from '../engine/cadence-ports.ts';
 import type { InboundStatus, InboundStore, InboundTx, StoredInbound } from '../engine/inbound-ports.ts';
 import { messageIdFor } from '../channels/email/message-id.ts';
-import { toCaseRecord } from './cadence-store.ts';
+import { toCaseRecord } from './cadence-reads.ts';
 import { caseAdminTx } from './case-admin-store.ts';
 import { toId } from './convert.ts';
 import { writer } from './ledger-store.ts';

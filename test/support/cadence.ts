@@ -17,7 +17,7 @@ export function planning(policy: Policy = ladder()): RunDeps {
 
 export function stores(store: StoreHandle) {
   const clock = fixedClock(new Date('2026-01-01T08:00:00Z'));
-  return { ledger: ledgerStore(store.db, clock), cadence: cadenceStore(store.db, store.dialect, clock) };
+  return { ledger: ledgerStore(store.db, clock), cadence: cadenceStore(store.db, store.dialect, clock, store.dialect === 'sqlite' ? store.location : null) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
 import { arrayLiteral, insertColumns, type TypedColumn } from './bulk-insert.ts';
-import { assembleContexts, claimDueRows, contextRows, toCaseRecord, type ContextRows, type Db } from './cadence-reads.ts';
+import { assembleContexts, claimDueRows, compiledReads, contextRows, toCaseRecord, type ContextRows, type Db } from './cadence-reads.ts';
 import { linesText, mergeHistory, ownRows } from './decision-rows.ts';
 import { toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
@@ -21,7 +21,7 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
   // has nothing to read ahead) and stopped when the run ends.
   const run = { active: false, readAhead: null as ReadAhead | null };
   const readAhead: RunReadAhead | null = dialect === 'sqlite' && sqliteFile !== null
-    ? { current: () => run.readAhead, start: () => (run.readAhead ??= new ReadAhead(sqliteFile)), observe: onReadAhead ?? (() => undefined) }
+    ? { current: () => run.readAhead, start: () => (run.readAhead ??= new ReadAhead(sqliteFile, compiledReads(db))), observe: onReadAhead ?? (() => undefined) }
     : null;
   return {
     transaction: (fn) => db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { sql, type Selectable } from 'kysely';
 import type { LocalDate } from '../core/local-date.ts';
 import type { ClaimCursor } from '../engine/cadence-ports.ts';
-import type { ContextRows, Db } from './cadence-reads.ts';
+import type { CompiledReads, ContextRows, Db } from './cadence-reads.ts';
 import type { CasesTable } from './schema.ts';
 
 /** A batch read ahead: the claimed cases' rows and their contexts' rows, from one snapshot. */
@@ -50,12 +50,13 @@ export class ReadAhead {
   private nextId = 1;
   private pending: Pending | null = null;
 
-  constructor(file: string) {
+  /** `reads`: the batch's queries, compiled (cadence-reads.ts `compiledReads`). */
+  constructor(file: string, reads: CompiledReads) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     // Small heap limits: the worker holds one batch's rows at a time.
     this.worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
-      workerData: { file, port: port2, state: this.state },
+      workerData: { file, port: port2, state: this.state, reads },
       transferList: [port2],
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
     });
@@ -69,7 +70,7 @@ export class ReadAhead {
   /** Asks for the batch after `after`, as of now (`version` read in this transaction). */
   request(today: LocalDate, limit: number, after: ClaimCursor, version: number): void {
     this.pending = null;
-    // Not started yet (about 0.2 s): this batch is read here, like one without a read-ahead.
+    // Not started yet (~50 ms): this batch is read here, like one without a read-ahead.
     if (this.failed || Atomics.load(this.state, 0) !== 1) return;
     const id = this.nextId++;
     this.port.postMessage({ id, today, limit, after } satisfies ReadRequest);

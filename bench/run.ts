@@ -136,11 +136,11 @@ function cadenceSection(results: CadenceResult[]): string[] {
     'the rest of the runtime ~0.35 s. The statements alone are ~2.3× the floor: the floor moves no case and writes 9,900 small',
     'rows, where the run moves 9,900 cases spread over the whole cases table (~2,500 pages rewritten) and writes 3.7 MB of',
     'lines. node:sqlite is synchronous, so this thread cannot plan while a statement runs; since 2026-12-07 a worker thread',
-    'reads each next batch ahead on its own connection (src/store/read-ahead.ts), which took 4-8 % off the run in an',
-    'interleaved A/B in one process (medians of five: 0.88 s -> 0.81 s, and 0.62 s -> 0.60 s later that evening); the writes,',
-    'the commits and the planning stay on one thread. The floor itself moved between 0.19 s and 0.24 s from one bench to',
-    'the next on this machine: on SQLite the run misses the 3× goal (see issue 3\'s notes for what was tried and what could',
-    'change that).',
+    'reads each next batch ahead on its own connection (src/store/read-ahead.ts, 17 of the 20 batches), which took ~18 % off',
+    'the run in an interleaved A/B in one process (medians of five: 0.85 s -> 0.70 s); the writes, the commits and the',
+    'planning stay on one thread. Three benches that evening: run 0.77 s, 0.77 s and (with the read-ahead as it is now)',
+    '0.59 s, against floors of 0.24 s, 0.19 s and 0.15 s: the floor moves with the machine\'s hour more than the run does, and',
+    'on SQLite the run misses the 3× goal (see issue 3\'s notes for what was tried and what could change that).',
     '',
   ];
 }

@@ -203,5 +203,5 @@ async function forget(store: StoreHandle): Promise<void> {
   await sql`update cases set last_touch_on = null, touches_count = 0`.execute(store.db);
 }
 
-/** The SQLite store's file, which the run's read-ahead opens too (as `dunwise run` does). */
+/** The SQLite store's file, which the run's worker opens too (as `dunwise run` does). */
 const sqliteFile = (store: StoreHandle): string | null => (store.dialect === 'sqlite' ? store.location : null);

@@ -88,16 +88,21 @@ export type PlanWrites = {
 
 /** The cadence store, as the engine sees it. */
 export interface CadenceStore {
+  /**
+   * Runs `fn` in one transaction. A store that reads a batch before the transaction that writes
+   * it (SQLite's run worker) runs `fn` again when it finds those rows outdated: `fn` has no effect
+   * but its result and its writes through `tx`.
+   */
   transaction<T>(fn: (tx: CadenceTx) => Promise<T>): Promise<T>;
   /**
-   * How many batches the store can plan at once: 1 on a single-writer store (SQLite); more on a
-   * server whose claim skips rows another transaction holds (PostgreSQL), so its work on one
-   * batch overlaps the planning of the next.
+   * How many batches the store can plan at once: 1 on a single-writer store (SQLite) that plans
+   * and writes on one thread; 2 where one batch is written while the next is planned: on a server
+   * whose claim skips rows another transaction holds (PostgreSQL), on SQLite with its run worker.
    */
   readonly concurrentBatches: number;
   /**
    * Runs a run's batches (`transaction` calls); a store may use it to work ahead meanwhile and
-   * stop at the end (SQLite reads each next batch in a worker thread).
+   * stop at the end (SQLite reads and writes them in a worker thread).
    */
   runBatches?<T>(batches: () => Promise<T>): Promise<T>;
   /** Cases that are not closed and may act by `until` (for preview), optionally one account's. */

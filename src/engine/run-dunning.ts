@@ -33,11 +33,14 @@ export async function runDunning(store: CadenceStore, today: LocalDate, deps: Ru
   const worker = async (): Promise<void> => {
     for (;;) {
       const after = claims.fromStart ? null : claims.cursor;
-      const done = await planBatch(store, today, deps, totals, after, (last) => {
+      const done = await planBatch(store, today, deps, after, (last) => {
         if (!claims.fromStart && (claims.cursor === null || compareCursors(last, claims.cursor) > 0)) claims.cursor = last;
       });
-      if (done > 0) {
-        totals.cases += done;
+      if (done.cases > 0) {
+        totals.cases += done.cases;
+        totals.touches += done.touches;
+        totals.holds += done.holds;
+        totals.skips += done.skips;
         deps.onProgress?.(totals.cases);
       } else if (after !== null) claims.fromStart = true;
       else return;
@@ -50,24 +53,28 @@ export async function runDunning(store: CadenceStore, today: LocalDate, deps: Ru
   return { today, ...totals };
 }
 
-/** Claims, plans and writes one batch of due cases in one transaction; returns how many. */
-async function planBatch(
-  store: CadenceStore, today: LocalDate, deps: RunDeps, totals: { touches: number; holds: number; skips: number }, after: ClaimCursor | null, claimed: (last: ClaimCursor) => void,
-): Promise<number> {
+/**
+ * Claims, plans and writes one batch of due cases in one transaction; returns what it did. The
+ * store may run it more than once (when it finds the rows it read outdated): it has no effect
+ * but its result and the claim cursor, which only moves on.
+ */
+async function planBatch(store: CadenceStore, today: LocalDate, deps: RunDeps, after: ClaimCursor | null, claimed: (last: ClaimCursor) => void): Promise<Omit<RunReport, 'today'>> {
   return store.transaction(async (tx) => {
+    const done = { cases: 0, touches: 0, holds: 0, skips: 0 };
     const cases = await tx.claimDueCases(today, deps.batchSize ?? 500, after);
     const last = cases[cases.length - 1];
-    if (!last) return 0;
+    if (!last) return done;
     // A due case always has its next action (the claim's condition).
     claimed({ nextActionOn: last.nextActionOn as LocalDate, id: last.id });
     const writes: Writes = { runOn: today, touches: [], decisions: [], cases: [] };
     for (const context of await tx.loadContexts(cases)) {
       const policy = deps.policyFor(context.account.segment);
       const plan = planCase(planInput(context), policy, today, deps.calendar);
-      collect(writes, context, policy, plan, today, totals);
+      collect(writes, context, policy, plan, today, done);
     }
     await tx.writePlans(writes);
-    return cases.length;
+    done.cases = cases.length;
+    return done;
   });
 }
 

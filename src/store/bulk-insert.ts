@@ -22,16 +22,26 @@ export async function insertRows<T extends keyof Database>(
   returning: readonly (keyof Database[T] & string)[] = [],
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  for (let i = 0; i < rows.length; i += rowsPerStatement) {
-    const slice = rows.slice(i, i + rowsPerStatement);
-    const params: unknown[] = [];
-    for (const row of slice) for (const value of row) params.push(value ?? null);
-    const text = insertText(postgres, table, columns, slice.length, returning);
-    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+  for (const statement of insertStatements(db.getExecutor().adapter instanceof PostgresAdapter, table, columns, rows, returning)) {
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement.sql, statement.parameters));
     for (const r of result.rows) out.push(r);
   }
   return out;
+}
+
+/** A statement ready to run: its text and its parameters. */
+export type Statement = { readonly sql: string; readonly parameters: unknown[] };
+
+/** The multi-row INSERTs insertRows runs (SQLite's run worker runs them on its own connection). */
+export function insertStatements(postgres: boolean, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], returning: readonly string[] = []): Statement[] {
+  const statements: Statement[] = [];
+  for (let i = 0; i < rows.length; i += rowsPerStatement) {
+    const slice = rows.slice(i, i + rowsPerStatement);
+    const parameters: unknown[] = [];
+    for (const row of slice) for (const value of row) parameters.push(value ?? null);
+    statements.push({ sql: insertText(postgres, table, columns, slice.length, returning), parameters });
+  }
+  return statements;
 }
 
 function insertText(postgres: boolean, table: string, columns: readonly string[], rows: number, returning: readonly string[]): string {

@@ -9,7 +9,7 @@ import { readMarkers } from './read-markers.ts';
 import type { CasesTable, Database } from './schema.ts';
 
 // What a run reads for a batch, as rows (claimDueRows, contextRows) and as the engine's cases
-// (toCaseRecord, assembleContexts): split so that SQLite's read-ahead worker (read-ahead.ts)
+// (toCaseRecord, assembleContexts): split so that SQLite's run worker (run-worker.ts)
 // runs the same queries on its own connection and this process only assembles their rows.
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -38,7 +38,7 @@ function idsIn(db: Db, column: string, ids: Ids): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} in (select value from json_each(${typeof ids === 'string' ? ids : JSON.stringify(ids)}))`;
 }
 
-/** Ids, or (compiling the queries for the read-ahead worker) the marker its JSON list replaces. */
+/** Ids, or (compiling the queries for the run worker) the marker its JSON list replaces. */
 type Ids = readonly number[] | string;
 
 const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -95,7 +95,7 @@ export type CompiledRead = { readonly sql: string; readonly parameters: readonly
 export type CompiledReads = { readonly claim: CompiledRead } & Record<keyof ReturnType<typeof contextQueries>, CompiledRead>;
 
 /**
- * SQLite's batch reads compiled once, with markers for their values, for the read-ahead worker:
+ * SQLite's batch reads compiled once, with markers for their values, for the run worker:
  * it runs them on node:sqlite alone, without loading the query builder (a worker starts in
  * ~50 ms instead of ~0.2 s, measured), and they stay the very queries this process runs.
  */

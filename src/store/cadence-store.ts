@@ -1,54 +1,52 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
-import { arrayLiteral, insertColumns, type TypedColumn } from './bulk-insert.ts';
+import { arrayLiteral, insertColumns, insertStatements, type Cell, type Statement, type TypedColumn } from './bulk-insert.ts';
 import { assembleContexts, claimDueRows, compiledReads, contextRows, toCaseRecord, type ContextRows, type Db } from './cadence-reads.ts';
 import { linesText, mergeHistory, ownRows } from './decision-rows.ts';
 import { toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
-import { ReadAhead, readStamp } from './read-ahead.ts';
+import { RunWorker } from './run-worker.ts';
 import type { Database } from './schema.ts';
 
 /**
  * The cadence engine's store port on Kysely (SQLite and PostgreSQL). With `sqliteFile` (the
- * SQLite store's file), a run reads each next batch ahead in a worker thread (read-ahead.ts);
- * `onReadAhead` hears, for each claim once the worker runs, whether its batch read ahead was taken.
+ * SQLite store's file), a run's batches are read and written by a worker thread on a connection of
+ * its own while this thread plans (run-worker.ts); `onWrite` hears how each of its writes went
+ * (`stale`: the batch was planned again).
  */
-export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock, sqliteFile: string | null = null, onReadAhead?: (taken: boolean) => void): CadenceStore {
+export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock, sqliteFile: string | null = null, onWrite?: (outcome: 'done' | 'stale') => void): CadenceStore {
   const now = (): string => clock.now().toISOString();
-  // The read-ahead of the run in progress, started at its first full batch (a run of one batch
-  // has nothing to read ahead) and stopped when the run ends.
-  const run = { active: false, readAhead: null as ReadAhead | null };
-  const readAhead: RunReadAhead | null = dialect === 'sqlite' && sqliteFile !== null
-    ? { current: () => run.readAhead, start: () => (run.readAhead ??= new ReadAhead(sqliteFile, compiledReads(db))), observe: onReadAhead ?? (() => undefined) }
-    : null;
+  // The worker of the run in progress, started with it and stopped when it ends; until it has
+  // started (and if it stops), batches go through this thread's connection; the worker's first
+  // claim waits for those in flight (their commits would make what it read outdated).
+  const run = { worker: null as RunWorker | null, here: Promise.resolve() as Promise<unknown> };
+  const transaction = <T>(fn: (tx: CadenceTx) => Promise<T>): Promise<T> => {
+    const done = db.transaction().execute((trx) => fn(cadenceTx(trx, dialect, now)));
+    run.here = done.catch(() => undefined);
+    return done;
+  };
   return {
-    transaction: (fn) => db.transaction().execute(async (trx) => {
-      const ahead = run.readAhead;
-      try {
-        const result = await fn(cadenceTx(trx, dialect, now, run.active ? readAhead : null));
-        if (ahead) ahead.seal((await readStamp(trx)).changes);
-        return result;
-      } catch (error) {
-        ahead?.drop();
-        throw error;
-      }
-    }),
+    transaction: async (fn) => {
+      if (!run.worker?.ready) return transaction(fn);
+      await run.here;
+      return workerTransaction(run.worker, db, now, fn, transaction, onWrite);
+    },
     async runBatches(batches) {
-      run.active = true;
+      if (sqliteFile === null || dialect !== 'sqlite') return batches();
+      const worker = (run.worker = new RunWorker(sqliteFile, compiledReads(db)));
       try {
         return await batches();
       } finally {
-        run.active = false;
-        const ahead = run.readAhead;
-        run.readAhead = null;
-        await ahead?.close();
+        run.worker = null;
+        await worker.close();
       }
     },
-    // Two batches at once on PostgreSQL: the server checks and indexes one batch's rows while
-    // this process plans the next (measured: see docs/BENCHMARKS.md).
-    concurrentBatches: dialect === 'postgres' ? 2 : 1,
+    // Two batches at once: on PostgreSQL the server checks and indexes one batch's rows while
+    // this process plans the next (measured: see docs/BENCHMARKS.md); on SQLite with the run
+    // worker, the worker writes one while this thread plans the other.
+    concurrentBatches: dialect === 'postgres' || sqliteFile !== null ? 2 : 1,
     async casesActingBy(until, accountRef) {
       let q = db.selectFrom('cases').innerJoin('accounts', 'accounts.id', 'cases.account_id').selectAll('cases')
         .where('cases.state', '!=', 'closed').where('cases.next_action_on', 'is not', null).where('cases.next_action_on', '<=', until);
@@ -96,42 +94,87 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
   };
 }
 
-type RunReadAhead = { current(): ReadAhead | null; start(): ReadAhead; observe(taken: boolean): void };
-
-function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string, readAhead: RunReadAhead | null): CadenceTx {
-  // The rows read ahead for the cases this transaction claimed, by the claim's array.
-  const readRows = new WeakMap<readonly CaseRecord[], ContextRows>();
+function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CadenceTx {
   return {
-    async claimDueCases(today, limit, after = null) {
-      if (!readAhead) return (await claimDueRows(trx, today, limit, after, dialect === 'postgres')).map(toCaseRecord);
-      const stamp = await readStamp(trx);
-      const ahead = readAhead.current();
-      const batch = ahead ? ahead.take(today, limit, after, stamp) : null;
-      if (ahead) readAhead.observe(batch !== null);
-      const cases = (batch ? batch.cases : await claimDueRows(trx, today, limit, after, false)).map(toCaseRecord);
-      if (batch) readRows.set(cases, batch.rows);
-      const last = cases[cases.length - 1];
-      // A full batch: the worker reads the next one while this one is planned and written.
-      if (last && cases.length === limit) readAhead.start().request(today, limit, { nextActionOn: last.nextActionOn as LocalDate, id: last.id }, stamp.version);
-      return cases;
-    },
-    async loadContexts(cases) {
-      const rows = readRows.get(cases);
-      return rows ? assembleContexts(cases, rows) : loadContexts(trx, cases);
-    },
+    claimDueCases: async (today, limit, after = null) => (await claimDueRows(trx, today, limit, after, dialect === 'postgres')).map(toCaseRecord),
+    loadContexts: (cases) => loadContexts(trx, cases),
     async writePlans(batch) {
+      if (dialect === 'sqlite') {
+        for (const s of sqliteWrites(trx, batch, now())) await trx.executeQuery(CompiledQuery.raw(s.sql, s.parameters));
+        return;
+      }
       const at = now();
-      // A touch keeps its lines, each with the planner's decision for it and the steps it passed
-      // over, as JSON in its row (migration 0009, decision-rows.ts).
-      const touchRows = batch.touches.map((t) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at, linesText(t)]);
-      await insertColumns(trx, 'touches', touchColumns, touchRows);
-      const decisions = ownRows(batch).map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchId]);
-      await insertColumns(trx, 'decisions', decisionColumns, decisions);
-      if (dialect === 'postgres') await moveCasesByArrays(trx, batch.cases, at);
-      else await moveCasesByJson(trx, batch.cases, at);
+      await insertColumns(trx, 'touches', touchColumns, touchRows(batch, at));
+      await insertColumns(trx, 'decisions', decisionColumns, decisionRows(batch));
+      await moveCasesByArrays(trx, batch.cases, at);
     },
   };
 }
+
+/**
+ * A run's batch through SQLite's run worker: claimed and read there (ahead, mostly), planned
+ * here, written there; planned again if the worker finds its rows outdated, and through this
+ * thread's connection if the worker stops.
+ */
+async function workerTransaction<T>(
+  worker: RunWorker, db: Kysely<Database>, now: () => string, fn: (tx: CadenceTx) => Promise<T>, here: (fn: (tx: CadenceTx) => Promise<T>) => Promise<T>, onWrite?: (outcome: 'done' | 'stale') => void,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    // Outdated twice (another writer is busy): under the write lock here, as without a worker.
+    if (attempt === 2) return here(fn);
+    const batch = { token: null as number | null, rows: null as ContextRows | null, writes: null as Statement[] | null };
+    const tx: CadenceTx = {
+      async claimDueCases(today, limit, after = null) {
+        const claimed = await worker.claim(today, limit, after);
+        batch.token = claimed.token;
+        batch.rows = claimed.batch.rows;
+        return claimed.batch.cases.map(toCaseRecord);
+      },
+      loadContexts: async (cases) => assembleContexts(cases, batch.rows ?? (await contextRows(db, cases))),
+      async writePlans(plans) {
+        batch.writes = sqliteWrites(db, plans, now());
+      },
+    };
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      if (batch.token !== null) worker.release(batch.token);
+      if (worker.failure) return here(fn);
+      throw error;
+    }
+    if (batch.token === null) return result;
+    if (batch.writes === null) {
+      worker.release(batch.token);
+      return result;
+    }
+    let outcome: 'done' | 'stale';
+    try {
+      outcome = await worker.write(batch.token, batch.writes);
+    } catch (error) {
+      // The thread stopped: whatever it had not committed is rolled back; plan it again here.
+      if (worker.failure) return here(fn);
+      throw error;
+    }
+    onWrite?.(outcome);
+    if (outcome === 'done') return result;
+  }
+}
+
+/** SQLite: a batch's writes as statements (run by this thread's connection or by the run worker). */
+function sqliteWrites(db: Db, batch: PlanWrites, at: string): Statement[] {
+  return [
+    ...insertStatements(false, 'touches', touchColumns.map(([name]) => name), touchRows(batch, at)),
+    ...insertStatements(false, 'decisions', decisionColumns.map(([name]) => name), decisionRows(batch)),
+    ...(batch.cases.length === 0 ? [] : [moveCasesByJson(db, batch.cases, at)]),
+  ];
+}
+
+// A touch keeps its lines, each with the planner's decision for it and the steps it passed over,
+// as JSON in its row (migration 0009, decision-rows.ts).
+const touchRows = (batch: PlanWrites, at: string): Cell[][] =>
+  batch.touches.map((t) => [t.caseId, t.stepId, t.policyId, t.plannedOn, t.channels.join(','), t.tone, t.template, t.action, t.status, t.idempotencyKey, at, at, linesText(t)]);
+const decisionRows = (batch: PlanWrites): Cell[][] => ownRows(batch).map((d) => [d.runOn, d.caseId, d.invoiceId, d.kind, d.stepId, d.reason, d.detail, d.touchId]);
 
 const touchColumns: readonly TypedColumn<'touches'>[] = [
   ['case_id', 'int'], ['step_id', 'text'], ['policy_id', 'text'], ['planned_on', 'text'], ['channels', 'text'], ['tone', 'text'], ['template', 'text'],
@@ -160,10 +203,10 @@ async function moveCasesByArrays(trx: Transaction<Database>, cases: PlanWrites['
  * id (`update ... from json_each`): 2.8 ms for 500 cases, where a CASE over the ids per 300
  * took 3.7 ms and its many placeholders ~5 ms more to build (measured).
  */
-async function moveCasesByJson(trx: Transaction<Database>, cases: PlanWrites['cases'], at: string): Promise<void> {
-  if (cases.length === 0) return;
+function moveCasesByJson(db: Db, cases: PlanWrites['cases'], at: string): Statement {
   const json = JSON.stringify(cases.map((c) => [c.caseId, c.nextActionOn, c.lastTouchOn, c.touchesAdded]));
-  await sql`update cases set next_action_on = json_extract(u.value, '$[1]'), last_touch_on = json_extract(u.value, '$[2]'),
+  const { sql: text, parameters } = sql`update cases set next_action_on = json_extract(u.value, '$[1]'), last_touch_on = json_extract(u.value, '$[2]'),
       touches_count = touches_count + json_extract(u.value, '$[3]'), updated_at = ${at}
-    from json_each(${json}) as u where cases.id = json_extract(u.value, '$[0]')`.execute(trx);
+    from json_each(${json}) as u where cases.id = json_extract(u.value, '$[0]')`.compile(db);
+  return { sql: text, parameters: [...parameters] };
 }

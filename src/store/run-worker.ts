@@ -1,0 +1,121 @@
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { Selectable } from 'kysely';
+import type { LocalDate } from '../core/local-date.ts';
+import type { ClaimCursor } from '../engine/cadence-ports.ts';
+import type { Statement } from './bulk-insert.ts';
+import type { CompiledReads, ContextRows } from './cadence-reads.ts';
+import type { CasesTable } from './schema.ts';
+
+/** A batch as read: the claimed cases' rows and their contexts' rows, from one snapshot. */
+export type BatchRows = { readonly cases: Selectable<CasesTable>[]; readonly rows: ContextRows };
+export type Cursor = { readonly nextActionOn: string; readonly id: number };
+
+export type ToWorker =
+  | { readonly kind: 'claim'; readonly id: number; readonly today: LocalDate; readonly limit: number; readonly after: Cursor | null }
+  | { readonly kind: 'write'; readonly id: number; readonly token: number; readonly statements: readonly Statement[] }
+  | { readonly kind: 'release'; readonly token: number };
+export type FromWorker =
+  | { readonly kind: 'claimed'; readonly id: number; readonly token: number | null; readonly batch: BatchRows }
+  | { readonly kind: 'written'; readonly id: number; readonly outcome: 'done' | 'stale' }
+  | { readonly kind: 'failed'; readonly id: number; readonly error: string };
+
+export type Claimed = { readonly token: number | null; readonly batch: BatchRows };
+
+/**
+ * SQLite's run worker. node:sqlite is synchronous: on one thread a run either plans or waits for
+ * a statement. During a run a worker thread (run-worker-thread.ts) owns a connection of its own
+ * and does the run's reading and writing, while this thread only plans: it claims batch N+1 and
+ * reads it ahead while this thread plans N, and writes N while this thread plans N+1 (the engine
+ * keeps two batches in flight: `concurrentBatches`).
+ *
+ * A batch is planned from rows read outside the transaction that writes it, so the worker writes
+ * it only if those rows are still the store's truth, and else answers `stale` (the batch is then
+ * claimed, read and planned again; a third attempt goes through the main thread's connection,
+ * under the write lock from its claim on, as without a worker). They are when
+ * no other connection committed since they were read: `data_version` moves exactly then, and the
+ * worker compares it inside the writing transaction, which holds the write lock (BEGIN
+ * IMMEDIATE). The worker's own commits in between are of other batches of the run, and a batch
+ * writes only rows no other batch reads: its cases' touches, decisions and next actions (claims
+ * never overlap: a claim goes on after the batches in flight, and a written case's next action
+ * is after today, out of every later claim), while a batch reads its own cases, their accounts,
+ * contacts, open invoices and disputes, and its own cases' touches.
+ */
+export class RunWorker {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly waiting = new Map<number, { resolve(m: FromWorker): void; reject(e: Error): void }>();
+  private nextId = 1;
+  // 1 once the worker has started. Until then this thread runs batches on its own connection,
+  // synchronously, in one run of microtasks where no message event fires: so shared memory.
+  private readonly started = new Int32Array(new SharedArrayBuffer(4));
+  /** Why the worker stopped, once it has. */
+  private stopped: Error | null = null;
+
+  constructor(file: string, reads: CompiledReads) {
+    // Small heap limits: the worker holds a batch or two at a time.
+    // A port of its own, which the worker drains at once (receiveMessageOnPort) to answer claims first.
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(new URL('./run-worker-thread.ts', import.meta.url), {
+      workerData: { file, reads, started: this.started, port: port2 }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 },
+    });
+    this.port.on('message', (m: FromWorker) => {
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (!w) return;
+      if (m.kind === 'failed') w.reject(new Error(m.error));
+      else w.resolve(m);
+    });
+    this.worker.on('error', (e: Error) => this.stop(e));
+    this.worker.on('exit', (code) => this.stop(new Error(`the run worker exited (code ${code})`)));
+  }
+
+  /** Whether it runs: until it has started (~50 ms), and after it stopped, a run goes without it. */
+  get ready(): boolean {
+    return Atomics.load(this.started, 0) === 1 && this.stopped === null;
+  }
+
+  /** The worker's failure (not of a statement: of the thread), which `stale`-free retries go around. */
+  get failure(): Error | null {
+    return this.stopped;
+  }
+
+  async claim(today: LocalDate, limit: number, after: ClaimCursor | null): Promise<Claimed> {
+    const m = await this.ask((id) => ({ kind: 'claim', id, today, limit, after }));
+    if (m.kind !== 'claimed') throw new Error(`the run worker answered a claim with ${m.kind}`);
+    return { token: m.token, batch: m.batch };
+  }
+
+  /** Writes a claimed batch in its own transaction; `stale` when its rows changed since read. */
+  async write(token: number, statements: readonly Statement[]): Promise<'done' | 'stale'> {
+    const m = await this.ask((id) => ({ kind: 'write', id, token, statements }));
+    if (m.kind !== 'written') throw new Error(`the run worker answered a write with ${m.kind}`);
+    return m.outcome;
+  }
+
+  /** Gives a claimed batch back unwritten (it had nothing to write, or its planning failed). */
+  release(token: number): void {
+    if (this.stopped === null) this.port.postMessage({ kind: 'release', token } satisfies ToWorker);
+  }
+
+  async close(): Promise<void> {
+    this.stop(new Error('the run worker was closed'));
+    this.port.close();
+    await this.worker.terminate();
+  }
+
+  private ask(message: (id: number) => ToWorker): Promise<FromWorker> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.port.postMessage(message(id));
+    });
+  }
+
+  private stop(error: Error): void {
+    this.stopped ??= error;
+    for (const w of this.waiting.values()) w.reject(this.stopped);
+    this.waiting.clear();
+  }
+}

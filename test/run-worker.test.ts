@@ -11,8 +11,9 @@ import { importInvoices } from '../src/engine/import-invoices.ts';
 import { runDunning } from '../src/engine/run-dunning.ts';
 import { cadenceStore } from '../src/store/cadence-store.ts';
 import type { StoreHandle } from '../src/store/open-store.ts';
+import type { RunWorker } from '../src/store/run-worker.ts';
 import { day, inv, items } from './support/records.ts';
-import { planning, stores } from './support/cadence.ts';
+import { outbox, planning, stores } from './support/cadence.ts';
 import { withStore } from './stores.ts';
 
 const defaults = { timeZone: 'Europe/Berlin', country: 'DE', locale: 'de' };
@@ -34,7 +35,7 @@ test('a batch read before another connection or this process paused one of its c
     await ledger(store, 60); // 12 batches
     const outcomes: string[] = [];
     const paused: number[] = [];
-    const cadence = cadenceStore(store.db, store.dialect, clock, store.location, (o) => outcomes.push(o));
+    const cadence = cadenceStore(store.db, store.dialect, clock, store.location, { write: (o) => outcomes.push(o) });
     const report = await runDunning(cadence, day('2026-03-02'), { ...planning(), batchSize, onProgress: (done) => {
       // After batch 1 (written here: the worker was starting), time for the worker to start.
       if (done === batchSize) block(1500);
@@ -62,6 +63,28 @@ test('a batch read before another connection or this process paused one of its c
     // was written first) were found outdated and planned again.
     assert.ok(outcomes.filter((o) => o === 'stale').length >= 2, `worker writes: ${outcomes.join(',')}`);
     assert.ok(outcomes.filter((o) => o === 'done').length >= 10, `worker writes: ${outcomes.join(',')}`);
+  }));
+
+test('a run whose worker stops goes on through this thread\'s connection: nothing twice, nothing missing', () =>
+  withStore(async (store) => {
+    await ledger(store, 200); // 40 batches
+    let worker: RunWorker | null = null;
+    const written: string[] = [];
+    const cadence = cadenceStore(store.db, store.dialect, clock, store.location, { worker: (w) => (worker = w), write: (o) => written.push(o) });
+    let stopped = false;
+    const report = await runDunning(cadence, day('2026-03-02'), { ...planning(), batchSize, onProgress: (done) => {
+      if (done === batchSize) block(1500); // the worker starts
+      // Stopped with batches in flight, as if its thread had died.
+      if (done === 10 * batchSize && worker) {
+        stopped = true;
+        void worker.close();
+      }
+    } });
+    assert.ok(stopped, 'the worker was stopped mid-run');
+    assert.ok(written.length >= 5, `the worker wrote batches before it stopped: ${written.length}`);
+    assert.equal((await outbox(store)).length, 200, 'every case has its one touch (outbox() fails on a step touched twice)');
+    // A batch the worker committed but could not report is planned by nobody again, nor counted.
+    assert.ok(report.cases >= 190 && report.cases <= 200, `cases reported: ${report.cases}`);
   }));
 
 test('without a worker (no file given) the same run plans the same touches', () =>

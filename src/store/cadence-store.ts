@@ -13,10 +13,10 @@ import type { Database } from './schema.ts';
 /**
  * The cadence engine's store port on Kysely (SQLite and PostgreSQL). With `sqliteFile` (the
  * SQLite store's file), a run's batches are read and written by a worker thread on a connection of
- * its own while this thread plans (run-worker.ts); `onWrite` hears how each of its writes went
- * (`stale`: the batch was planned again).
+ * its own while this thread plans (run-worker.ts); `observe` hears of each run's worker and how
+ * each of its writes went (`stale`: the batch was planned again).
  */
-export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock, sqliteFile: string | null = null, onWrite?: (outcome: 'done' | 'stale') => void): CadenceStore {
+export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock, sqliteFile: string | null = null, observe: RunObserver = {}): CadenceStore {
   const now = (): string => clock.now().toISOString();
   // The worker of the run in progress, started with it and stopped when it ends; until it has
   // started (and if it stops), batches go through this thread's connection; the worker's first
@@ -31,11 +31,12 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
     transaction: async (fn) => {
       if (!run.worker?.ready) return transaction(fn);
       await run.here;
-      return workerTransaction(run.worker, db, now, fn, transaction, onWrite);
+      return workerTransaction(run.worker, db, now, fn, transaction, observe.write);
     },
     async runBatches(batches) {
       if (sqliteFile === null || dialect !== 'sqlite') return batches();
       const worker = (run.worker = new RunWorker(sqliteFile, compiledReads(db)));
+      observe.worker?.(worker);
       try {
         return await batches();
       } finally {
@@ -93,6 +94,9 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
     },
   };
 }
+
+/** What tests observe of SQLite's run worker. */
+export type RunObserver = { readonly write?: (outcome: 'done' | 'stale') => void; readonly worker?: (worker: RunWorker) => void };
 
 function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CadenceTx {
   return {

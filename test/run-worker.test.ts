@@ -77,7 +77,7 @@ test('a run whose worker stops goes on through this thread\'s connection: nothin
       // Stopped with batches in flight, as if its thread had died.
       if (done === 10 * batchSize && worker) {
         stopped = true;
-        void worker.close();
+        worker.close();
       }
     } });
     assert.ok(stopped, 'the worker was stopped mid-run');

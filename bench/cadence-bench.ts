@@ -134,10 +134,11 @@ async function floor(store: StoreHandle, touches: number, lines = false): Promis
 class Rollback extends Error {}
 
 // Every timing here is a second or two at most, where one hiccup of the machine shows (on the
-// shared 2-core machine of docs/BENCHMARKS.md one run of the same work varied by 10-20 %): each
-// is taken this many times, the same work each time, and the median kept.
-const probeRuns = 3;
-const runs = 3;
+// shared 2-core machine of docs/BENCHMARKS.md one run of the same work varied by 10-20 %, and
+// by up to 40 % within a minute: 0.39-0.60 s): each is taken this many times, the same work each
+// time, and the median kept (of three, two benches ten minutes apart gave SQLite 3.9x and 4.8x).
+const probeRuns = 5;
+const runs = 5;
 
 async function medianOf<T>(times: number, fn: () => Promise<{ seconds: number; value: T }>): Promise<{ seconds: number; value: T }> {
   const runs: { seconds: number; value: T }[] = [];

@@ -18,18 +18,12 @@ import type { Database } from './schema.ts';
  */
 export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock, sqliteFile: string | null = null, observe: RunObserver = {}): CadenceStore {
   const now = (): string => clock.now().toISOString();
-  // The worker of the run in progress, started at its first full batch (a run of one batch has
-  // nothing to read ahead) and stopped when it ends; until it has started (and if it stops),
-  // batches go through this thread's connection; the worker's first claim waits for those in
-  // flight (their commits would make what it read outdated).
-  const run = { active: false, worker: null as RunWorker | null, here: Promise.resolve() as Promise<unknown> };
-  const fullBatch = sqliteFile === null || dialect !== 'sqlite' ? undefined : (): void => {
-    if (!run.active || run.worker) return;
-    run.worker = new RunWorker(sqliteFile, compiledReads(db));
-    observe.worker?.(run.worker);
-  };
+  // The worker of the run in progress, started with it and stopped when it ends; until it has
+  // started (~50 ms; and if it stops), batches go through this thread's connection; the worker's
+  // first claim waits for those in flight (their commits would make what it read outdated).
+  const run = { worker: null as RunWorker | null, here: Promise.resolve() as Promise<unknown> };
   const transaction = <T>(fn: (tx: CadenceTx) => Promise<T>): Promise<T> => {
-    const done = db.transaction().execute((trx) => fn(cadenceTx(trx, dialect, now, fullBatch)));
+    const done = db.transaction().execute((trx) => fn(cadenceTx(trx, dialect, now)));
     run.here = done.catch(() => undefined);
     return done;
   };
@@ -40,13 +34,14 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
       return workerTransaction(run.worker, db, now, fn, transaction, observe.write);
     },
     async runBatches(batches) {
-      run.active = true;
+      if (sqliteFile === null || dialect !== 'sqlite') return batches();
+      const worker = (run.worker = new RunWorker(sqliteFile, compiledReads(db)));
+      observe.worker?.(worker);
       try {
         return await batches();
       } finally {
-        run.active = false;
-        run.worker?.close();
         run.worker = null;
+        worker.close();
       }
     },
     // Two batches at once: on PostgreSQL the server checks and indexes one batch's rows while
@@ -103,14 +98,9 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
 /** What tests observe of SQLite's run worker. */
 export type RunObserver = { readonly write?: (outcome: 'done' | 'stale') => void; readonly worker?: (worker: RunWorker) => void };
 
-/** A transaction on this thread's connection; `fullBatch` hears of each claim that filled its batch. */
-function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string, fullBatch?: () => void): CadenceTx {
+function cadenceTx(trx: Transaction<Database>, dialect: StoreDialect, now: () => string): CadenceTx {
   return {
-    async claimDueCases(today, limit, after = null) {
-      const cases = (await claimDueRows(trx, today, limit, after, dialect === 'postgres')).map(toCaseRecord);
-      if (cases.length === limit) fullBatch?.();
-      return cases;
-    },
+    claimDueCases: async (today, limit, after = null) => (await claimDueRows(trx, today, limit, after, dialect === 'postgres')).map(toCaseRecord),
     loadContexts: (cases) => loadContexts(trx, cases),
     async writePlans(batch) {
       if (dialect === 'sqlite') {

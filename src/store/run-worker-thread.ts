@@ -13,9 +13,9 @@ if (isMainThread) throw new Error('run-worker-thread.ts runs in a worker thread'
 const { file, reads, started, port } = workerData as { file: string; reads: CompiledReads; started: Int32Array; port: MessagePort };
 const db = new DatabaseSync(file);
 // As the store's own connection (sqlite-database.ts): a commit survives the process being killed.
+db.exec('PRAGMA busy_timeout = 10000');
 db.exec('PRAGMA synchronous = NORMAL');
 db.exec('PRAGMA foreign_keys = ON');
-db.exec('PRAGMA busy_timeout = 10000');
 // The write-ahead log is copied into the database file when this thread has nothing else to do
 // (checkpointIdle), not inside a commit: a commit that checkpoints (every ~1,000 pages by
 // default, ~15 ms here) holds up both batches in flight, the one it writes and the one waiting

@@ -6,17 +6,18 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * SqliteDialect expects. Prepared statements are cached by SQL text, so the repeated batch
  * inserts of an import are compiled by SQLite once.
  */
-export function nodeSqliteDatabase(path: string, options: { readonly readOnly?: boolean } = {}): SqliteDatabase & { raw: DatabaseSync } {
-  const readOnly = options.readOnly ?? false;
-  const db = new DatabaseSync(path, { readOnly });
-  if (!readOnly) {
-    // WAL with synchronous=NORMAL: a committed transaction survives the process being killed
-    // (kill -9); only an OS crash or power loss may lose the last commits.
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    db.exec('PRAGMA foreign_keys = ON');
-  }
+export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: DatabaseSync } {
+  const db = new DatabaseSync(path);
+  // First: a connection that is closing (another process's, or a run worker's still ending)
+  // holds the file for a moment, and a pragma without a busy handler then fails at once with
+  // "database is locked" (seen when a run worker outlived its run's connection: it then
+  // checkpoints and removes the log on closing).
   db.exec('PRAGMA busy_timeout = 10000');
+  // WAL with synchronous=NORMAL: a committed transaction survives the process being killed
+  // (kill -9); only an OS crash or power loss may lose the last commits.
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
   const cache = new Map<string, SqliteStatement>();
 
   function prepare(sql: string): SqliteStatement {
@@ -26,8 +27,7 @@ export function nodeSqliteDatabase(path: string, options: { readonly readOnly?: 
     // first write: two processes could then both read and one fail with SQLITE_BUSY. BEGIN
     // IMMEDIATE takes it at once, so a second writer waits (busy_timeout) and then sees the
     // first one's commit: several `dunwise run` processes on one file stay correct.
-    // A read-only connection keeps the plain BEGIN: a read transaction, one snapshot.
-    const stmt = db.prepare(!readOnly && sql.trim().toLowerCase() === 'begin' ? 'begin immediate' : sql);
+    const stmt = db.prepare(sql.trim().toLowerCase() === 'begin' ? 'begin immediate' : sql);
     const wrapped = wrap(stmt);
     if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
     cache.set(sql, wrapped);

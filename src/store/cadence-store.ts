@@ -168,8 +168,8 @@ async function workerTransaction<T>(
 /** SQLite: a batch's writes as statements (run by this thread's connection or by the run worker). */
 function sqliteWrites(db: Db, batch: PlanWrites, at: string): Statement[] {
   return [
-    ...insertStatements(false, 'touches', touchColumns.map(([name]) => name), touchRows(batch, at)),
-    ...insertStatements(false, 'decisions', decisionColumns.map(([name]) => name), decisionRows(batch)),
+    ...insertStatements(false, 'touches', touchNames, touchRows(batch, at)),
+    ...insertStatements(false, 'decisions', decisionNames, decisionRows(batch)),
     ...(batch.cases.length === 0 ? [] : [moveCasesByJson(db, batch.cases, at)]),
   ];
 }
@@ -187,6 +187,9 @@ const touchColumns: readonly TypedColumn<'touches'>[] = [
 const decisionColumns: readonly TypedColumn<'decisions'>[] = [
   ['run_on', 'text'], ['case_id', 'int'], ['invoice_id', 'int'], ['kind', 'text'], ['step_id', 'text'], ['reason', 'text'], ['detail', 'text'], ['touch_id', 'int'],
 ];
+
+const touchNames = touchColumns.map(([name]) => name);
+const decisionNames = decisionColumns.map(([name]) => name);
 
 async function loadContexts(db: Db, cases: readonly CaseRecord[]): Promise<CaseContext[]> {
   return cases.length === 0 ? [] : assembleContexts(cases, await contextRows(db, cases));

@@ -3,21 +3,18 @@
 // ahead while the main thread plans), and writes each planned batch in a transaction of its own,
 // after checking that nobody else wrote to the file since the batch was read. It runs the
 // statements the main thread compiled, on node:sqlite alone (no query builder to load).
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CompiledRead, CompiledReads, ContextRows } from './cadence-reads.ts';
 import { readMarkers } from './read-markers.ts';
 import type { BatchRows, Cursor, ToWorker, FromWorker } from './run-worker.ts';
+import { openConnection } from './sqlite-database.ts';
 
 if (isMainThread) throw new Error('run-worker-thread.ts runs in a worker thread');
 const { file, reads, started, port } = workerData as { file: string; reads: CompiledReads; started: Int32Array; port: MessagePort };
-const db = new DatabaseSync(file);
-// As the store's own connection (sqlite-database.ts): a commit survives the process being killed.
-db.exec('PRAGMA busy_timeout = 10000');
-db.exec('PRAGMA synchronous = NORMAL');
-db.exec('PRAGMA foreign_keys = ON');
+const db = openConnection(file);
 // The write-ahead log is copied into the database file when this thread has nothing else to do
-// (checkpointIdle), not inside a commit: a commit that checkpoints (every ~1,000 pages by
+// (checkpoint), not inside a commit: a commit that checkpoints (every ~1,000 pages by
 // default, ~15 ms here) holds up both batches in flight, the one it writes and the one waiting
 // for its claim.
 db.exec('PRAGMA wal_autocheckpoint = 0');

@@ -2,11 +2,10 @@ import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlit
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /**
- * Presents Node's built-in `node:sqlite` as the better-sqlite3-shaped database Kysely's
- * SqliteDialect expects. Prepared statements are cached by SQL text, so the repeated batch
- * inserts of an import are compiled by SQLite once.
+ * A connection to the store's file as every one of Dunwise's is set up (this module's and the
+ * run worker's, run-worker-thread.ts).
  */
-export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: DatabaseSync } {
+export function openConnection(path: string): DatabaseSync {
   const db = new DatabaseSync(path);
   // First: a connection that is closing (another process's, or a run worker's still ending)
   // holds the file for a moment, and a pragma without a busy handler then fails at once with
@@ -18,6 +17,16 @@ export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: Databa
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
+  return db;
+}
+
+/**
+ * Presents Node's built-in `node:sqlite` as the better-sqlite3-shaped database Kysely's
+ * SqliteDialect expects. Prepared statements are cached by SQL text, so the repeated batch
+ * inserts of an import are compiled by SQLite once.
+ */
+export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: DatabaseSync } {
+  const db = openConnection(path);
   const cache = new Map<string, SqliteStatement>();
 
   function prepare(sql: string): SqliteStatement {

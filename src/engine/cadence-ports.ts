@@ -68,14 +68,12 @@ export interface CadenceTx {
 }
 
 /**
- * One case's decisions of the day, as the planner made them (a large run makes hundreds of
- * thousands: they are passed on, not copied); from `lineDecisionsFrom` on, each is also on a
- * touch line of the batch (CasePlan).
+ * One case's decisions of the day that stand on no touch line (holds and skips), as the planner
+ * made them; each touch line keeps its own decision and the steps it passed over (NewTouch).
  */
 export type CaseDecisions = {
   readonly caseId: number;
   readonly decisions: readonly Decision[];
-  readonly lineDecisionsFrom: number;
 };
 
 /** Everything a batch of plans writes, all on the day `runOn`. */

@@ -1,5 +1,5 @@
 import { describeReason, type Reason } from '../core/cadence/reasons.ts';
-import { planCase } from '../core/cadence/plan-case.ts';
+import { planCase, planDecisions } from '../core/cadence/plan-case.ts';
 import { stepDate, stepsAhead } from '../core/cadence/step-dates.ts';
 import { DunwiseError, ErrorCode } from '../core/errors.ts';
 import type { LocalDate } from '../core/local-date.ts';
@@ -54,7 +54,7 @@ export async function explain(store: CadenceStore, target: string, asOf: LocalDa
       state: c.record.state.kind,
       policy: policy.name,
       history: history.map((h) => line(h.runOn, h.invoiceId, h.invoiceNumber, h.kind, h.stepId, h.reason, h.detail)),
-      today: plan.decisions.filter((d) => !invoice || d.invoiceId === null || d.invoiceId === invoice.id).map((d) => line(asOf, d.invoiceId, null, d.kind, d.stepId, d.reason, d.detail)),
+      today: planDecisions(plan).filter((d) => !invoice || d.invoiceId === null || d.invoiceId === invoice.id).map((d) => line(asOf, d.invoiceId, null, d.kind, d.stepId, d.reason, d.detail)),
       upcoming,
     });
   }

@@ -119,11 +119,13 @@ function collect(w: Writes, c: CaseContext, policy: Policy, plan: CasePlan, toda
     });
     totals.touches += 1;
   }
-  w.decisions.push({ caseId: c.record.id, decisions: plan.decisions, lineDecisionsFrom: plan.lineDecisionsFrom });
+  if (plan.decisions.length > 0) w.decisions.push({ caseId: c.record.id, decisions: plan.decisions });
   for (const d of plan.decisions) {
     if (d.kind === 'hold') totals.holds += 1;
     if (d.kind === 'skip') totals.skips += 1;
   }
+  // The steps each touch line passed over are skips too (superseded).
+  for (const t of plan.touches) for (const line of t.invoices) totals.skips += line.passedOver.length;
   // The next action is always after today, so a run never picks the same case twice.
   const next = plan.nextActionOn !== null && plan.nextActionOn <= today ? addDays(today, 1) : plan.nextActionOn;
   w.cases.push({ caseId: c.record.id, nextActionOn: next, lastTouchOn: plan.touches.length > 0 ? today : c.record.lastTouchOn, touchesAdded: plan.touches.length });

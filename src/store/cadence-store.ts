@@ -29,6 +29,7 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
   };
   return {
     transaction: async (fn) => {
+      if (run.worker && !run.worker.ready && !run.worker.failure) return transaction((tx) => fn(startingBatch(tx)));
       if (!run.worker?.ready) return transaction(fn);
       await run.here;
       return workerTransaction(run.worker, db, now, fn, transaction, observe.write);
@@ -94,6 +95,17 @@ export function cadenceStore(db: Kysely<Database>, dialect: StoreDialect, clock:
     },
   };
 }
+
+/**
+ * While the run's worker starts (~30 ms), batches go through this thread's connection, each of at
+ * most this many cases, so the worker takes over as soon as it has started rather than after a
+ * full batch (of 500: ~35 ms of statements and planning). A 1,000,000-invoice run (9,900 cases due):
+ * 0.431 s with full batches, 0.379 s with batches of 100, 0.406 s of 50, 0.401 s of 200 (medians
+ * of eight, interleaved in one process).
+ */
+const startingBatchCases = 100;
+
+const startingBatch = (tx: CadenceTx): CadenceTx => ({ ...tx, claimDueCases: (today, limit, after) => tx.claimDueCases(today, Math.min(limit, startingBatchCases), after) });
 
 /** What tests observe of SQLite's run worker. */
 export type RunObserver = { readonly write?: (outcome: 'done' | 'stale') => void; readonly worker?: (worker: RunWorker) => void };

@@ -1,6 +1,6 @@
 import { Reason, stepDueDetail, supersededDetail } from '../core/cadence/reasons.ts';
 import { addDays, toEpochDay, type LocalDate } from '../core/local-date.ts';
-import type { Decision } from '../core/cadence/types.ts';
+import type { PassedStep, TouchLine } from '../core/cadence/types.ts';
 import type { DecisionRow, NewTouch, PlanWrites } from '../engine/cadence-ports.ts';
 
 // How a run's decisions are stored. The planner gives one decision per invoice and step; most of
@@ -29,36 +29,44 @@ export function linesText(touch: NewTouch): string {
   // The words of the touch's step, by day: built once per touch and day to compare with.
   let wordsOn = '';
   let words = '';
-  touch.invoices.forEach((line, k) => {
-    const d = line.decision;
+  const lines = touch.invoices;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as TouchLine;
     text += k > 0 ? ',[' : '[';
-    const on = d.fellDueOn;
-    if (d.reason === stepDue && on !== undefined && line.stepId === touch.stepId && line.passedOver.every(dated)) {
+    const on = line.fellDueOn;
+    if (line.reason === stepDue && line.stepId === touch.stepId) {
       if (on !== wordsOn) {
         wordsOn = on;
         words = stepDueDetail(touch.stepId, touch.tone, touch.channels, on);
       }
-      if (d.detail === words) {
+      if (line.detail === words) {
         text += `${String(line.invoiceId)},${String(toEpochDay(on) - planned)}${line.passedOver.length > 0 ? `,${passedOverDays(line.passedOver, planned)}` : ''}]`;
-        return;
+        continue;
       }
     }
     const passed = line.passedOver.length > 0 ? passedOverText(line.passedOver) : 'null';
-    text += `${String(line.invoiceId)},${jsonText(line.stepId)},${jsonText(d.reason)},${JSON.stringify(d.detail)},${passed}]`;
-  });
+    text += `${String(line.invoiceId)},${jsonText(line.stepId)},${jsonText(line.reason)},${JSON.stringify(line.detail)},${passed}]`;
+  }
   return `${text}]`;
 }
 
-const dated = (d: Decision): boolean => d.fellDueOn !== undefined;
-
-/** Steps passed over as one flat list of step id and days from the touch's planned day. */
-function passedOverDays(skips: readonly Decision[], planned: number): string {
+/**
+ * Steps passed over as one flat list of step id and days from the touch's planned day; each
+ * list once per run day (the planner shares one among the lines that passed over the same steps).
+ */
+function passedOverDays(skips: readonly PassedStep[], planned: number): string {
+  const hit = daysText.get(skips);
+  if (hit !== undefined && hit.planned === planned) return hit.text;
   let text = '[';
   skips.forEach((p, i) => {
-    text += `${i > 0 ? ',' : ''}${jsonText(p.stepId as string)},${String(toEpochDay(p.fellDueOn as LocalDate) - planned)}`;
+    text += `${i > 0 ? ',' : ''}${jsonText(p.stepId)},${String(toEpochDay(p.fellDueOn) - planned)}`;
   });
-  return `${text}]`;
+  text += ']';
+  daysText.set(skips, { planned, text });
+  return text;
 }
+
+const daysText = new WeakMap<readonly PassedStep[], { readonly planned: number; readonly text: string }>();
 
 // Step ids and reasons as JSON strings, each encoded once (a run writes them ~500,000 times).
 const encoded = new Map<string, string>();
@@ -75,8 +83,7 @@ function jsonText(s: string): string {
 export function ownRows(batch: PlanWrites): DecisionRow[] {
   const rows: DecisionRow[] = [];
   for (const c of batch.decisions) {
-    for (let i = 0; i < c.lineDecisionsFrom; i++) {
-      const d = c.decisions[i] as Decision;
+    for (const d of c.decisions) {
       rows.push({ runOn: batch.runOn, caseId: c.caseId, invoiceId: d.invoiceId, kind: d.kind, stepId: d.stepId, reason: d.reason, detail: d.detail, touchId: null });
     }
   }
@@ -85,15 +92,14 @@ export function ownRows(batch: PlanWrites): DecisionRow[] {
 
 /**
  * The steps a line passed over, as stored on a line in the long form: `{"fellDue":[[step, day],
- * ...]}`, the words left to supersededDetail when read; a skip without its day keeps its words,
- * `[[step, detail], ...]`, the form of lines written before migration 0009.
+ * ...]}`, the words left to supersededDetail when read. (A skip without its day kept its words,
+ * `[[step, detail], ...]`: lines written before migration 0009, still read.)
  */
-function passedOverText(skips: readonly Decision[]): string {
-  if (!skips.every((p) => p.fellDueOn !== undefined)) return JSON.stringify(skips.map((p) => [p.stepId, p.detail]));
+function passedOverText(skips: readonly PassedStep[]): string {
   // Written out here, not by JSON.stringify of arrays built for it: one per touch line of a run.
   let text = '{"fellDue":[';
   skips.forEach((p, i) => {
-    text += `${i > 0 ? ',' : ''}[${jsonText(p.stepId as string)},"${p.fellDueOn as string}"]`;
+    text += `${i > 0 ? ',' : ''}[${jsonText(p.stepId)},"${p.fellDueOn}"]`;
   });
   return `${text}]}`;
 }

@@ -2,21 +2,26 @@ import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlit
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /**
- * A connection to the store's file as every one of Dunwise's is set up (this module's and the
- * run worker's, run-worker-thread.ts).
+ * How every connection of Dunwise's to the store's file is set up, in this order: this module's
+ * and the run worker's (run-worker-thread.js runs the same list; it imports no TypeScript).
  */
-export function openConnection(path: string): DatabaseSync {
-  const db = new DatabaseSync(path);
+export const connectionPragmas: readonly string[] = [
   // First: a connection that is closing (another process's, or a run worker's still ending)
   // holds the file for a moment, and a pragma without a busy handler then fails at once with
   // "database is locked" (seen when a run worker outlived its run's connection: it then
   // checkpoints and removes the log on closing).
-  db.exec('PRAGMA busy_timeout = 10000');
+  'PRAGMA busy_timeout = 10000',
   // WAL with synchronous=NORMAL: a committed transaction survives the process being killed
   // (kill -9); only an OS crash or power loss may lose the last commits.
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
-  db.exec('PRAGMA foreign_keys = ON');
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA foreign_keys = ON',
+];
+
+/** A connection to the store's file, set up as every one of Dunwise's is (connectionPragmas). */
+export function openConnection(path: string): DatabaseSync {
+  const db = new DatabaseSync(path);
+  for (const pragma of connectionPragmas) db.exec(pragma);
   return db;
 }
 

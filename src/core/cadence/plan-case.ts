@@ -4,12 +4,12 @@ import type { Policy, PolicyStep } from '../policy/types.ts';
 import { conditionsHold } from './conditions.ts';
 import { Reason, stepDueDetail as stepDueWordsOf, supersededDetail } from './reasons.ts';
 import { firstStepAhead, nextStepAhead, stepDates } from './step-dates.ts';
-import type { CasePlan, Decision, PlanInput, PlannedTouch, TouchLine } from './types.ts';
+import type { CasePlan, Decision, PassedStep, PlanInput, PlannedTouch, TouchLine } from './types.ts';
 
 // Steps passed over are recorded only when the later step actually goes out: until then
 // nothing was skipped, only held.
 // A step due is also the touch line it becomes (TouchLine), not copied into one.
-type Due = TouchLine & { step: PolicyStep; on: LocalDate };
+type Due = TouchLine & { step: PolicyStep };
 
 /**
  * Decides, for one case on one day, which touches go out and why everything else is held or
@@ -18,7 +18,7 @@ type Due = TouchLine & { step: PolicyStep; on: LocalDate };
 export function planCase(input: PlanInput, policy: Policy, today: LocalDate, calendar: BusinessCalendar): CasePlan {
   const decisions: Decision[] = [];
   const caseHold = stateHold(input, today);
-  if (caseHold) return { touches: [], decisions: [{ invoiceId: null, kind: 'hold', stepId: null, reason: caseHold.reason, detail: caseHold.detail }], lineDecisionsFrom: 1, nextActionOn: caseHold.next };
+  if (caseHold) return { touches: [], decisions: [{ invoiceId: null, kind: 'hold', stepId: null, reason: caseHold.reason, detail: caseHold.detail }], nextActionOn: caseHold.next };
 
   const eligible = input.invoices.filter((inv) => {
     if (inv.disputed) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: null, reason: Reason.disputed, detail: `invoice ${inv.number} has an open dispute` });
@@ -33,7 +33,7 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
   };
   for (const inv of eligible) {
     // Each step's date once per invoice (business-day steps walk the calendar). The steps
-    // reached so far go in two arrays reused for every invoice (a run plans ~100,000).
+    // reached so far go in an array reused for every invoice (a run plans ~100,000).
     let reached = 0;
     let upcoming: LocalDate | null = null;
     const steps = policy.steps;
@@ -45,83 +45,77 @@ export function planCase(input: PlanInput, policy: Policy, today: LocalDate, cal
       if (!holds.ok) {
         if (on <= today) decisions.push({ invoiceId: inv.id, kind: 'skip', stepId: s.id, reason: Reason.conditionNotMet, detail: `step ${s.id}: ${holds.why}` });
       } else if (on <= today) {
-        reachedSteps[reached] = s;
-        reachedOn[reached] = on;
+        reachedAt[reached] = k;
         reached += 1;
       } else upcoming ??= on;
     }
     if (upcoming !== null) later(upcoming);
     const last = reached - 1;
     if (last < 0) continue;
-    const top = reachedSteps[last] as PolicyStep;
-    const topOn = reachedOn[last] as LocalDate;
-    let passedOver: readonly Decision[] = none;
-    if (last > 0) {
-      const passed: Decision[] = [];
-      for (let k = 0; k < last; k++) passed.push(new PassedOver(inv.id, (reachedSteps[k] as PolicyStep).id, reachedOn[k] as LocalDate, inv.number, top.id));
-      passedOver = passed;
-    }
-    const decision: Decision = { invoiceId: inv.id, kind: 'touch', stepId: top.id, reason: Reason.stepDue, detail: stepDueDetail(top, topOn), fellDueOn: topOn };
-    due.push({ invoiceId: inv.id, stepId: top.id, step: top, on: topOn, passedOver, decision });
+    const top = steps[reachedAt[last] as number] as PolicyStep;
+    const topOn = dates[reachedAt[last] as number] as LocalDate;
+    const passedOver = last > 0 ? passedSteps(steps, dates, last) : none;
+    due.push({ invoiceId: inv.id, invoiceNumber: inv.number, kind: 'touch', stepId: top.id, reason: Reason.stepDue, detail: stepDueDetail(top, topOn), fellDueOn: topOn, passedOver, step: top });
   }
   const blocked = dayHold(input, policy, today, calendar);
-  if (due.length === 0) return { touches: [], decisions, lineDecisionsFrom: decisions.length, nextActionOn: next };
+  if (due.length === 0) return { touches: [], decisions, nextActionOn: next };
   if (blocked) {
     for (const d of due) decisions.push({ invoiceId: d.invoiceId, kind: 'hold', stepId: d.step.id, reason: blocked.reason, detail: blocked.detail });
-    return { touches: [], decisions, lineDecisionsFrom: decisions.length, nextActionOn: blocked.next };
+    return { touches: [], decisions, nextActionOn: blocked.next };
   }
   const touches = policy.settings.consolidation ? [consolidated(due)] : due.map((d) => consolidated([d]));
-  // Last, each touch line's decisions: the steps it passed over, then the touch decision.
-  const lineDecisionsFrom = decisions.length;
-  for (const d of due) {
-    decisions.push(...d.passedOver, d.decision);
-  }
   const capEnd = addDays(today, policy.settings.minDaysBetweenTouches);
   const afterSend = nextAfterSend(input, policy, today, calendar, due);
-  return { touches, decisions, lineDecisionsFrom, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
+  return { touches, decisions, nextActionOn: afterSend === null ? null : afterSend < capEnd ? capEnd : afterSend };
+}
+
+/**
+ * Every decision of a plan, in order: those of their own (holds and skips), then each touch
+ * line's: the steps it passed over (superseded), then the line's touch decision.
+ */
+export function planDecisions(plan: CasePlan): Decision[] {
+  const all = [...plan.decisions];
+  for (const t of plan.touches) {
+    for (const line of t.invoices) {
+      for (const p of line.passedOver) {
+        all.push({ invoiceId: line.invoiceId, kind: 'skip', stepId: p.stepId, reason: Reason.superseded, detail: supersededDetail(p.stepId, line.invoiceNumber, p.fellDueOn, line.stepId), fellDueOn: p.fellDueOn });
+      }
+      all.push(line);
+    }
+  }
+  return all;
 }
 
 /** The steps passed over by an invoice that passed over none: one shared, never written. */
-const none: readonly Decision[] = Object.freeze([]);
+const none: readonly PassedStep[] = Object.freeze([]);
 
-// Scratch for planCase: the steps an invoice has reached, and their days, the first `reached`
+// Scratch for planCase: the indexes of the steps an invoice has reached, the first `reached`
 // entries counting (planning is synchronous; a run plans ~100,000 invoices).
-const reachedSteps: PolicyStep[] = [];
-const reachedOn: LocalDate[] = [];
+const reachedAt: number[] = [];
 
 /**
- * A step passed over in a catch-up, its words built only when read: a catch-up over a large
- * ledger passes over hundreds of thousands of steps, which a run stores as step and day
- * (explain and preview read the words).
+ * The steps an invoice passed over (all it reached but the last, `reachedAt`), as one list shared
+ * by every invoice that passed over the same steps on the same days: a catch-up over a large
+ * ledger passes over hundreds of thousands of steps, on a few hundred days. Keyed by the step
+ * dates (one array per due date and country, stepDates) and which steps were reached.
  */
-class PassedOver implements Decision {
-  readonly invoiceId: number;
-  readonly stepId: string;
-  readonly fellDueOn: LocalDate;
-  private readonly invoiceNumber: string;
-  private readonly sentStepId: string;
-
-  constructor(invoiceId: number, stepId: string, fellDueOn: LocalDate, invoiceNumber: string, sentStepId: string) {
-    this.invoiceId = invoiceId;
-    this.stepId = stepId;
-    this.fellDueOn = fellDueOn;
-    this.invoiceNumber = invoiceNumber;
-    this.sentStepId = sentStepId;
+function passedSteps(steps: readonly PolicyStep[], dates: readonly LocalDate[], count: number): readonly PassedStep[] {
+  // Which steps, as bits while they fit (a policy of up to 30 steps), else as text.
+  let bits = 0;
+  for (let i = 0; i < count && bits !== -1; i++) bits = (reachedAt[i] as number) < 30 ? bits | (1 << (reachedAt[i] as number)) : -1;
+  const key = bits !== -1 ? bits : reachedAt.slice(0, count).join(',');
+  let byReached = passedCache.get(dates);
+  if (byReached === undefined) passedCache.set(dates, (byReached = new Map<number | string, readonly PassedStep[]>()));
+  let passed = byReached.get(key);
+  if (passed === undefined) {
+    const list: PassedStep[] = [];
+    for (let i = 0; i < count; i++) list.push(Object.freeze({ stepId: (steps[reachedAt[i] as number] as PolicyStep).id, fellDueOn: dates[reachedAt[i] as number] as LocalDate }));
+    byReached.set(key, (passed = Object.freeze(list)));
   }
-
-  // Kind and reason are the same for every one: on the prototype, not in each of ~240,000 a run makes.
-  get kind(): 'skip' {
-    return 'skip';
-  }
-
-  get reason(): Reason {
-    return Reason.superseded;
-  }
-
-  get detail(): string {
-    return supersededDetail(this.stepId, this.invoiceNumber, this.fellDueOn, this.sentStepId);
-  }
+  return passed;
 }
+
+const passedCache = new WeakMap<readonly LocalDate[], Map<number | string, readonly PassedStep[]>>();
 
 // The words of a step due are the same for every invoice at that step on that day: built once
 // each (a large run plans ~100,000 of them, and the store then finds equal words faster when

@@ -63,25 +63,30 @@ export type PlannedTouch = {
 };
 
 /**
- * An invoice in a touch, at its step: with the decision that put it there and the steps it
- * passed over (also in the plan's decisions), so a store keeps them with the line.
+ * An invoice in a touch, at its step: itself the touch decision that put it there (kind
+ * `touch`), with the steps it passed over to get there (planDecisions gives them as decisions).
  */
-export type TouchLine = {
+export type TouchLine = Decision & {
   readonly invoiceId: number;
+  readonly invoiceNumber: string;
+  readonly kind: 'touch';
   readonly stepId: string;
-  readonly decision: Decision;
-  readonly passedOver: readonly Decision[];
+  readonly fellDueOn: LocalDate;
+  /** Oldest first; one list shared by the lines that passed over the same steps on the same days. */
+  readonly passedOver: readonly PassedStep[];
 };
+
+/** A step an invoice passed over in a catch-up: due on a day a run missed, superseded by a later one. */
+export type PassedStep = { readonly stepId: string; readonly fellDueOn: LocalDate };
 
 /** What the planner decided for a case on a day. */
 export type CasePlan = {
   readonly touches: readonly PlannedTouch[];
-  readonly decisions: readonly Decision[];
   /**
-   * Where the decisions on touch lines begin: `decisions` from this index on are each some
-   * touch line's decision or a step it passed over; those before it stand on their own.
+   * The decisions on no touch line: holds and skips of their own. The touch lines are decisions
+   * too, each with the steps it passed over; planDecisions lists them all.
    */
-  readonly lineDecisionsFrom: number;
+  readonly decisions: readonly Decision[];
   /** The next day something may be due; null when nothing will be without a change. */
   readonly nextActionOn: LocalDate | null;
 };

@@ -1,49 +1,62 @@
+// @ts-check
 // SQLite's run worker (run-worker.ts): during a cadence run this thread owns the run's own
 // connection to the store's file. It claims and reads batches of due cases (reading each next one
 // ahead while the main thread plans), and writes each planned batch in a transaction of its own,
 // after checking that nobody else wrote to the file since the batch was read. It runs the
 // statements the main thread compiled, on node:sqlite alone (no query builder to load).
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { CompiledRead, CompiledReads, ContextRows } from './cadence-reads.ts';
-import { readMarkers } from './read-markers.ts';
-import type { BatchRows, Cursor, ToWorker, FromWorker } from './run-worker.ts';
-import { openConnection } from './sqlite-database.ts';
+//
+// JavaScript, checked by the compiler from these comments' types, and importing only Node's own
+// modules: a thread that loads TypeScript first sets up Node's type stripper in its isolate, 20-30
+// ms of every run's start (run-worker.ts, WorkerData). What it needs of ours comes in workerData.
+/** @import { SQLInputValue, StatementSync } from 'node:sqlite' */
+/** @import { CompiledRead, ContextRows } from './cadence-reads.ts' */
+/** @import { BatchRows, Cursor, ToWorker, FromWorker, WorkerData } from './run-worker.ts' */
+import { DatabaseSync } from 'node:sqlite';
+import { isMainThread, receiveMessageOnPort, workerData } from 'node:worker_threads';
 
-if (isMainThread) throw new Error('run-worker-thread.ts runs in a worker thread');
-const { file, reads, started, port } = workerData as { file: string; reads: CompiledReads; started: Int32Array; port: MessagePort };
-const db = openConnection(file);
+if (isMainThread) throw new Error('run-worker-thread.js runs in a worker thread');
+const { file, reads, markers, pragmas, started, port } = /** @type {WorkerData} */ (workerData);
+const db = new DatabaseSync(file);
+for (const pragma of pragmas) db.exec(pragma);
 // The write-ahead log is copied into the database file when this thread has nothing else to do
 // (checkpoint), not inside a commit: a commit that checkpoints (every ~1,000 pages by
 // default, ~15 ms here) holds up both batches in flight, the one it writes and the one waiting
 // for its claim.
 db.exec('PRAGMA wal_autocheckpoint = 0');
 
-const byMarker: Record<string, string> = Object.fromEntries(Object.entries(readMarkers).map(([name, marker]) => [marker, name]));
-const prepared = (read: CompiledRead) => {
+/** @type {Record<string, string>} */
+const byMarker = Object.fromEntries(Object.entries(markers).map(([name, marker]) => [marker, name]));
+/** @param {CompiledRead} read */
+const prepared = (read) => {
   const statement = db.prepare(read.sql);
-  return (values: Record<string, SQLInputValue>) => statement.all(...read.parameters.map((p) => (typeof p === 'string' && p in byMarker ? (values[byMarker[p] as string] as SQLInputValue) : (p as SQLInputValue))));
+  /** @param {Record<string, SQLInputValue>} values */
+  return (values) => statement.all(...read.parameters.map((p) => /** @type {SQLInputValue} */ (typeof p === 'string' && p in byMarker ? values[/** @type {string} */ (byMarker[p])] : p)));
 };
 const q = { claim: prepared(reads.claim), accounts: prepared(reads.accounts), contacts: prepared(reads.contacts), invoices: prepared(reads.invoices), disputes: prepared(reads.disputes), sent: prepared(reads.sent) };
 const versionOf = db.prepare('PRAGMA data_version');
-const dataVersion = (): number => Number((versionOf.get() as { data_version: number | bigint }).data_version);
-const statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+const dataVersion = () => Number(/** @type {{ data_version: number | bigint }} */ (versionOf.get()).data_version);
+/** @type {Map<string, StatementSync>} */
+const statements = new Map();
 
 /** A batch handed out and not yet written or given back: where it ends, what it was read at. */
-type Claim = { readonly last: Cursor; readonly version: number };
-const claims = new Map<number, Claim>();
+/** @typedef {{ readonly last: Cursor; readonly version: number }} Claim */
+/** @type {Map<number, Claim>} */
+const claims = new Map();
 let nextToken = 1;
-/** The next batch, read ahead after the last claim. */
-let ahead: { key: string; batch: BatchRows; version: number } | null = null;
+/** The next batch, read ahead after the last claim. @type {{ key: string; batch: BatchRows; version: number } | null} */
+let ahead = null;
 // Claims first: a claim is answered from the batch read ahead at once, and the main thread
 // plans it while this one writes the batches waiting; the next batch is read ahead once no
 // message waits.
-const queue: ToWorker[] = [];
-let wantAhead: { today: string; limit: number; after: Cursor } | null = null;
-port.on('message', (first: ToWorker) => {
+/** @type {ToWorker[]} */
+const queue = [];
+/** @typedef {{ today: string; limit: number; after: Cursor }} Wanted */
+/** @type {Wanted | null} */
+let wantAhead = null;
+port.on('message', (/** @type {ToWorker} */ first) => {
   queue.push(first);
   for (;;) {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) queue.push(m.message as ToWorker);
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) queue.push(/** @type {ToWorker} */ (m.message));
     const at = queue.findIndex((m) => m.kind === 'claim');
     const message = queue.splice(at === -1 ? 0 : at, 1)[0];
     if (message) handle(message);
@@ -54,13 +67,14 @@ port.on('message', (first: ToWorker) => {
 });
 Atomics.store(started, 0, 1);
 
-function handle(message: ToWorker): void {
+/** @param {ToWorker} message */
+function handle(message) {
   try {
     if (message.kind === 'claim') claim(message);
     else if (message.kind === 'write') write(message);
     else claims.delete(message.token);
   } catch (error) {
-    if ('id' in message) port.postMessage({ kind: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
+    if ('id' in message) post({ kind: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -69,7 +83,7 @@ let commits = 0;
 const checkpointEvery = 3;
 const checkpointLate = 12;
 
-function checkpoint(): void {
+function checkpoint() {
   commits = 0;
   try {
     db.exec('PRAGMA wal_checkpoint(PASSIVE)');
@@ -78,7 +92,8 @@ function checkpoint(): void {
   }
 }
 
-function readAhead(wanted: { today: string; limit: number; after: Cursor }): void {
+/** @param {Wanted} wanted */
+function readAhead(wanted) {
   wantAhead = null;
   try {
     ahead = { key: keyOf(wanted.today, wanted.limit, wanted.after), ...read(wanted.today, wanted.limit, wanted.after) };
@@ -88,24 +103,27 @@ function readAhead(wanted: { today: string; limit: number; after: Cursor }): voi
   }
 }
 
-function claim(m: Extract<ToWorker, { kind: 'claim' }>): void {
+/** @param {Extract<ToWorker, { kind: 'claim' }>} m */
+function claim(m) {
   // Batches handed out and not yet written are held: a claim goes on after the last of them
   // (as PostgreSQL's claim skips locked rows), so two batches in flight never overlap.
   let after = m.after;
   for (const c of claims.values()) if (after === null || compare(c.last, after) > 0) after = c.last;
   const key = keyOf(m.today, m.limit, after);
-  let batch: BatchRows;
-  let at: number;
+  /** @type {BatchRows} */
+  let batch;
+  /** @type {number} */
+  let at;
   if (ahead && ahead.key === key) ({ batch, version: at } = ahead);
   else ({ batch, version: at } = read(m.today, m.limit, after));
   ahead = null;
   wantAhead = null;
   const last = batch.cases[batch.cases.length - 1];
   const token = last ? nextToken++ : null;
-  if (last && token !== null) claims.set(token, { last: { nextActionOn: last.next_action_on as string, id: Number(last.id) }, version: at });
-  port.postMessage({ kind: 'claimed', id: m.id, token, batch } satisfies FromWorker);
+  if (last && token !== null) claims.set(token, { last: cursorOf(last), version: at });
+  post({ kind: 'claimed', id: m.id, token, batch });
   // A full batch: the next one is read ahead, while the main thread plans this one.
-  if (last && batch.cases.length === m.limit) wantAhead = { today: m.today, limit: m.limit, after: { nextActionOn: last.next_action_on as string, id: Number(last.id) } };
+  if (last && batch.cases.length === m.limit) wantAhead = { today: m.today, limit: m.limit, after: cursorOf(last) };
 }
 
 /**
@@ -114,7 +132,8 @@ function claim(m: Extract<ToWorker, { kind: 'claim' }>): void {
  * then; this connection's own commits since are other batches', which never write this batch's
  * rows: run-worker.ts). A failed statement rolls the batch back and fails its write.
  */
-function write(m: Extract<ToWorker, { kind: 'write' }>): void {
+/** @param {Extract<ToWorker, { kind: 'write' }>} m */
+function write(m) {
   const c = claims.get(m.token);
   if (!c) throw new Error(`no batch ${m.token} is claimed`);
   claims.delete(m.token);
@@ -124,13 +143,13 @@ function write(m: Extract<ToWorker, { kind: 'write' }>): void {
       ahead = null;
       wantAhead = null;
       db.exec('ROLLBACK');
-      port.postMessage({ kind: 'written', id: m.id, outcome: 'stale' } satisfies FromWorker);
+      post({ kind: 'written', id: m.id, outcome: 'stale' });
       return;
     }
     for (const s of m.statements) {
       let statement = statements.get(s.sql);
       if (!statement) statements.set(s.sql, (statement = db.prepare(s.sql)));
-      statement.run(...(s.parameters as SQLInputValue[]));
+      statement.run(.../** @type {SQLInputValue[]} */ (s.parameters));
     }
     db.exec('COMMIT');
     if (++commits >= checkpointLate) checkpoint();
@@ -140,29 +159,47 @@ function write(m: Extract<ToWorker, { kind: 'write' }>): void {
     wantAhead = null;
     throw error;
   }
-  port.postMessage({ kind: 'written', id: m.id, outcome: 'done' } satisfies FromWorker);
+  post({ kind: 'written', id: m.id, outcome: 'done' });
 }
 
 /** The claimed cases and their contexts' rows, from one snapshot, and the data version it was. */
-function read(today: string, limit: number, after: Cursor | null): { batch: BatchRows; version: number } {
+/**
+ * @param {string} today
+ * @param {number} limit
+ * @param {Cursor | null} after
+ * @returns {{ batch: BatchRows; version: number }}
+ */
+function read(today, limit, after) {
   // Taken before the read transaction's snapshot, never after it: a commit by another connection
   // before the snapshot then only makes the batch look outdated, one after it always does.
   const version = dataVersion();
   db.exec('BEGIN');
   try {
-    const cases = q.claim({ today, limit, afterOn: after?.nextActionOn ?? '', afterId: after?.id ?? 0 }) as BatchRows['cases'];
+    const cases = /** @type {BatchRows['cases']} */ (q.claim({ today, limit, afterOn: after?.nextActionOn ?? '', afterId: after?.id ?? 0 }));
     const ids = { accountIds: JSON.stringify([...new Set(cases.map((c) => Number(c.account_id)))]), caseIds: JSON.stringify(cases.map((c) => Number(c.id))) };
     const rows = cases.length === 0
       ? { accounts: [], contacts: [], invoices: { grouped: true, rows: [] }, disputes: [], sent: [] }
       : { accounts: q.accounts(ids), contacts: q.contacts(ids), invoices: { grouped: true, rows: q.invoices(ids) }, disputes: q.disputes(ids), sent: q.sent(ids) };
-    return { batch: { cases, rows: rows as unknown as ContextRows }, version };
+    return { batch: { cases, rows: /** @type {ContextRows} */ (/** @type {unknown} */ (rows)) }, version };
   } finally {
     db.exec('COMMIT');
   }
 }
 
-function compare(a: Cursor, b: Cursor): number {
+/** @param {FromWorker} message */
+function post(message) {
+  port.postMessage(message);
+}
+
+/** @param {BatchRows['cases'][number]} row @returns {Cursor} */
+function cursorOf(row) {
+  return { nextActionOn: /** @type {string} */ (row.next_action_on), id: Number(row.id) };
+}
+
+/** @param {Cursor} a @param {Cursor} b */
+function compare(a, b) {
   return a.nextActionOn < b.nextActionOn ? -1 : a.nextActionOn > b.nextActionOn ? 1 : a.id - b.id;
 }
 
-const keyOf = (today: string, limit: number, after: Cursor | null): string => `${today}/${limit}/${after ? `${after.nextActionOn}/${after.id}` : ''}`;
+/** @param {string} today @param {number} limit @param {Cursor | null} after */
+const keyOf = (today, limit, after) => `${today}/${limit}/${after ? `${after.nextActionOn}/${after.id}` : ''}`;

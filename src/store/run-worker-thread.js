@@ -9,8 +9,8 @@
 // modules: a thread that loads TypeScript first sets up Node's type stripper in its isolate, 20-30
 // ms of every run's start (run-worker.ts, WorkerData). What it needs of ours comes in workerData.
 /** @import { SQLInputValue, StatementSync } from 'node:sqlite' */
-/** @import { CompiledRead, ContextRows } from './cadence-reads.ts' */
-/** @import { BatchRows, Cursor, ToWorker, FromWorker, WorkerData } from './run-worker.ts' */
+/** @import { CompiledRead } from './cadence-reads.ts' */
+/** @import { BatchTables, Cursor, TableRows, ToWorker, FromWorker, WorkerData } from './run-worker.ts' */
 import { DatabaseSync } from 'node:sqlite';
 import { isMainThread, receiveMessageOnPort, workerData } from 'node:worker_threads';
 
@@ -29,11 +29,24 @@ db.exec('PRAGMA wal_autocheckpoint = 0');
 const byMarker = Object.fromEntries(Object.entries(markers).map(([name, marker]) => [marker, name]));
 /** @param {CompiledRead} read */
 const prepared = (read) => {
+  // Rows as arrays (BatchTables).
   const statement = db.prepare(read.sql);
-  /** @param {Record<string, SQLInputValue>} values */
-  return (values) => statement.all(...read.parameters.map((p) => /** @type {SQLInputValue} */ (typeof p === 'string' && p in byMarker ? values[/** @type {string} */ (byMarker[p])] : p)));
+  statement.setReturnArrays(true);
+  const columns = statement.columns().map((c) => c.name);
+  /** @param {Record<string, SQLInputValue>} values @returns {TableRows} */
+  return (values) => ({
+    columns,
+    values: /** @type {unknown[][]} */ (/** @type {unknown} */ (statement.all(...read.parameters.map((p) => /** @type {SQLInputValue} */ (typeof p === 'string' && p in byMarker ? values[/** @type {string} */ (byMarker[p])] : p))))),
+  });
 };
 const q = { claim: prepared(reads.claim), accounts: prepared(reads.accounts), contacts: prepared(reads.contacts), invoices: prepared(reads.invoices), disputes: prepared(reads.disputes), sent: prepared(reads.sent) };
+// Where a claimed case's id, account and next action are in its row.
+const column = (/** @type {string} */ name) => {
+  const at = db.prepare(reads.claim.sql).columns().findIndex((c) => c.name === name);
+  if (at === -1) throw new Error(`the claim reads no ${name}`);
+  return at;
+};
+const caseColumn = { id: column('id'), accountId: column('account_id'), nextActionOn: column('next_action_on') };
 const versionOf = db.prepare('PRAGMA data_version');
 const dataVersion = () => Number(/** @type {{ data_version: number | bigint }} */ (versionOf.get()).data_version);
 /** @type {Map<string, StatementSync>} */
@@ -44,7 +57,7 @@ const statements = new Map();
 /** @type {Map<number, Claim>} */
 const claims = new Map();
 let nextToken = 1;
-/** The next batch, read ahead after the last claim. @type {{ key: string; batch: BatchRows; version: number } | null} */
+/** The next batch, read ahead after the last claim. @type {{ key: string; batch: BatchTables; version: number } | null} */
 let ahead = null;
 // Claims first: a claim is answered from the batch read ahead at once, and the main thread
 // plans it while this one writes the batches waiting; the next batch is read ahead once no
@@ -114,7 +127,7 @@ function claim(m) {
   let after = m.after;
   for (const c of claims.values()) if (after === null || compare(c.last, after) > 0) after = c.last;
   const key = keyOf(m.today, m.limit, after);
-  /** @type {BatchRows} */
+  /** @type {BatchTables} */
   let batch;
   /** @type {number} */
   let at;
@@ -122,12 +135,12 @@ function claim(m) {
   else ({ batch, version: at } = read(m.today, m.limit, after));
   ahead = null;
   wantAhead = null;
-  const last = batch.cases[batch.cases.length - 1];
+  const last = batch.cases.values[batch.cases.values.length - 1];
   const token = last ? nextToken++ : null;
   if (last && token !== null) claims.set(token, { last: cursorOf(last), version: at });
   post({ kind: 'claimed', id: m.id, token, batch });
   // A full batch: the next one is read ahead, while the main thread plans this one.
-  if (last && batch.cases.length === m.limit) wantAhead = { today: m.today, limit: m.limit, after: cursorOf(last) };
+  if (last && batch.cases.values.length === m.limit) wantAhead = { today: m.today, limit: m.limit, after: cursorOf(last) };
 }
 
 /**
@@ -171,7 +184,7 @@ function write(m) {
  * @param {string} today
  * @param {number} limit
  * @param {Cursor | null} after
- * @returns {{ batch: BatchRows; version: number }}
+ * @returns {{ batch: BatchTables; version: number }}
  */
 function read(today, limit, after) {
   // Taken before the read transaction's snapshot, never after it: a commit by another connection
@@ -179,12 +192,13 @@ function read(today, limit, after) {
   const version = dataVersion();
   db.exec('BEGIN');
   try {
-    const cases = /** @type {BatchRows['cases']} */ (q.claim({ today, limit, afterOn: after?.nextActionOn ?? '', afterId: after?.id ?? 0 }));
-    const ids = { accountIds: JSON.stringify([...new Set(cases.map((c) => Number(c.account_id)))]), caseIds: JSON.stringify(cases.map((c) => Number(c.id))) };
-    const rows = cases.length === 0
-      ? { accounts: [], contacts: [], invoices: { grouped: true, rows: [] }, disputes: [], sent: [] }
-      : { accounts: q.accounts(ids), contacts: q.contacts(ids), invoices: { grouped: true, rows: q.invoices(ids) }, disputes: q.disputes(ids), sent: q.sent(ids) };
-    return { batch: { cases, rows: /** @type {ContextRows} */ (/** @type {unknown} */ (rows)) }, version };
+    const cases = q.claim({ today, limit, afterOn: after?.nextActionOn ?? '', afterId: after?.id ?? 0 });
+    const ids = { accountIds: JSON.stringify([...new Set(cases.values.map((c) => Number(c[caseColumn.accountId])))]), caseIds: JSON.stringify(cases.values.map((c) => Number(c[caseColumn.id]))) };
+    const none = { columns: [], values: [] };
+    const batch = cases.values.length === 0
+      ? { cases, accounts: none, contacts: none, invoices: none, disputes: none, sent: none }
+      : { cases, accounts: q.accounts(ids), contacts: q.contacts(ids), invoices: q.invoices(ids), disputes: q.disputes(ids), sent: q.sent(ids) };
+    return { batch, version };
   } finally {
     db.exec('COMMIT');
   }
@@ -195,9 +209,9 @@ function post(message) {
   port.postMessage(message);
 }
 
-/** @param {BatchRows['cases'][number]} row @returns {Cursor} */
+/** @param {readonly unknown[]} row a claimed case @returns {Cursor} */
 function cursorOf(row) {
-  return { nextActionOn: /** @type {string} */ (row.next_action_on), id: Number(row.id) };
+  return { nextActionOn: /** @type {string} */ (row[caseColumn.nextActionOn]), id: Number(row[caseColumn.id]) };
 }
 
 /** @param {Cursor} a @param {Cursor} b */

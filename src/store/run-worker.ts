@@ -11,12 +11,23 @@ import { connectionPragmas } from './sqlite-database.ts';
 export type BatchRows = { readonly cases: Selectable<CasesTable>[]; readonly rows: ContextRows };
 export type Cursor = { readonly nextActionOn: string; readonly id: number };
 
+/** A query's rows as the worker sends them: each row an array of its values, in the columns' order. */
+export type TableRows = { readonly columns: readonly string[]; readonly values: readonly (readonly unknown[])[] };
+
+/**
+ * A batch as the worker sends it: every query's rows as arrays. The structured clone that carries
+ * a message writes each object's property names again, so rows as objects cost both threads more
+ * (~9,900 cases, accounts and invoice groups a run): a 1,000,000-invoice run 0.308 s with objects,
+ * 0.281 s with arrays made objects again on this thread (interleaved in one process, medians of ten).
+ */
+export type BatchTables = { readonly [K in 'cases' | 'accounts' | 'contacts' | 'invoices' | 'disputes' | 'sent']: TableRows };
+
 export type ToWorker =
   | { readonly kind: 'claim'; readonly id: number; readonly today: LocalDate; readonly limit: number; readonly after: Cursor | null }
   | { readonly kind: 'write'; readonly id: number; readonly token: number; readonly statements: readonly Statement[] }
   | { readonly kind: 'release'; readonly token: number };
 export type FromWorker =
-  | { readonly kind: 'claimed'; readonly id: number; readonly token: number | null; readonly batch: BatchRows }
+  | { readonly kind: 'claimed'; readonly id: number; readonly token: number | null; readonly batch: BatchTables }
   | { readonly kind: 'written'; readonly id: number; readonly outcome: 'done' | 'stale' }
   | { readonly kind: 'failed'; readonly id: number; readonly error: string };
 
@@ -97,10 +108,15 @@ export class RunWorker {
     return this.stopped;
   }
 
+  /** Claims and reads a batch (mostly read ahead already); its rows back as the queries' objects. */
   async claim(today: LocalDate, limit: number, after: ClaimCursor | null): Promise<Claimed> {
     const m = await this.ask((id) => ({ kind: 'claim', id, today, limit, after }));
     if (m.kind !== 'claimed') throw new Error(`the run worker answered a claim with ${m.kind}`);
-    return { token: m.token, batch: m.batch };
+    const t = m.batch;
+    const rows: ContextRows = {
+      accounts: objects(t.accounts), contacts: objects(t.contacts), invoices: { grouped: true, rows: objects(t.invoices) }, disputes: objects(t.disputes), sent: objects(t.sent),
+    };
+    return { token: m.token, batch: { cases: objects(t.cases), rows } };
   }
 
   /** Writes a claimed batch in its own transaction; `stale` when its rows changed since read. */
@@ -141,4 +157,17 @@ export class RunWorker {
     for (const w of this.waiting.values()) w.reject(this.stopped);
     this.waiting.clear();
   }
+}
+
+/** Rows as objects again, as the query builder gives them (this thread has time to spare while the worker reads and writes). */
+function objects<T>(t: TableRows): T[] {
+  const out = new Array<T>(t.values.length);
+  const n = t.columns.length;
+  for (let r = 0; r < t.values.length; r++) {
+    const values = t.values[r] as readonly unknown[];
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < n; c++) row[t.columns[c] as string] = values[c];
+    out[r] = row as T;
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { addDays, type LocalDate } from '../src/core/local-date.ts';
 import { presets } from '../src/core/policy/index.ts';
 import { importInvoices } from '../src/engine/import-invoices.ts';
 import type { ImportItem } from '../src/engine/import-report.ts';
-import { runDunning } from '../src/engine/run-dunning.ts';
+import { runDunning, type RunReport } from '../src/engine/run-dunning.ts';
 import { cadenceStore } from '../src/store/cadence-store.ts';
 import { ledgerStore } from '../src/store/ledger-store.ts';
 import { openStore, type StoreHandle, type StoreLocation } from '../src/store/open-store.ts';
@@ -150,39 +150,46 @@ const runs = 5;
 async function medianOf<T>(times: number, fn: () => Promise<{ seconds: number; value: T }>): Promise<{ seconds: number; value: T }> {
   const runs: { seconds: number; value: T }[] = [];
   for (let i = 0; i < times; i++) runs.push(await fn());
-  runs.sort((a, b) => a.seconds - b.seconds);
-  return runs[Math.floor(times / 2)] as { seconds: number; value: T };
+  return median(runs);
+}
+
+function median<T>(runs: readonly { seconds: number; value: T }[]): { seconds: number; value: T } {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)] as { seconds: number; value: T };
 }
 
 export async function cadenceBench(label: string, big: StoreLocation, small: StoreLocation, invoices: number): Promise<CadenceResult> {
   const accounts = Math.floor(invoices / 10);
-  // The small ledger first, run once to warm up (JIT, holiday tables), then measured.
+  // The small ledger first, run once to warm up (JIT, holiday tables).
   const smallStore = await openStore(small);
   await seed(smallStore, probeAccounts * 10, probeAccounts);
   await settle(smallStore);
   const smallCadence = cadenceStore(smallStore.db, smallStore.dialect, clock, sqliteFile(smallStore));
   await runDunning(smallCadence, addDays(today, -7), planning);
-  process.stderr.write(`${label}: due work in the small ledger ...\n`);
-  const probeSmall = await medianOf(probeRuns, async () => {
-    await forget(smallStore);
-    await setDue(smallStore, () => true, probeAccounts);
-    await settleCadence(smallStore);
-    return timed(() => runDunning(smallCadence, today, planning));
-  });
-  await smallStore.close();
 
   const bigStore = await openStore(big);
   process.stderr.write(`${label}: seeding ${invoices} invoices ...\n`);
   await seed(bigStore, invoices, accounts);
   await settle(bigStore);
   const cadence = cadenceStore(bigStore.db, bigStore.dialect, clock, sqliteFile(bigStore));
-  process.stderr.write(`${label}: the same due work in the big ledger ...\n`);
-  const probeBig = await medianOf(probeRuns, async () => {
+  // The same due work in each ledger, the two taken in turn: the machine's speed drifts over the
+  // minutes that seeding the big ledger takes (the small ledger's runs, once taken before it,
+  // made this ratio 0.89-1.49 on PostgreSQL from one bench to the next).
+  process.stderr.write(`${label}: the same due work in the small and the big ledger, in turn ...\n`);
+  const probes = { small: [] as { seconds: number; value: RunReport }[], big: [] as { seconds: number; value: RunReport }[] };
+  for (let i = 0; i < probeRuns; i++) {
+    await forget(smallStore);
+    await setDue(smallStore, () => true, probeAccounts);
+    await settleCadence(smallStore);
+    probes.small.push(await timed(() => runDunning(smallCadence, today, planning)));
     await forget(bigStore);
     await setDue(bigStore, (a) => a < probeAccounts, accounts);
     await settleCadence(bigStore);
-    return timed(() => runDunning(cadence, today, planning));
-  });
+    probes.big.push(await timed(() => runDunning(cadence, today, planning)));
+  }
+  await smallStore.close();
+  const probeSmall = median(probes.small);
+  const probeBig = median(probes.big);
   const due = (a: number): boolean => a >= probeAccounts && a % 10 === 3;
   let dueCases = 0;
   process.stderr.write(`${label}: the run over about 10 % of cases, ${runs} times ...\n`);

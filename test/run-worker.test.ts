@@ -65,6 +65,33 @@ test('a batch read before another connection or this process paused one of its c
     assert.ok(outcomes.filter((o) => o === 'done').length >= 10, `worker writes: ${outcomes.join(',')}`);
   }));
 
+test('an invoice paid by another connection while its batch waits (read ahead by the worker, its invoices read here or there) gets no touch', () =>
+  withStore(async (store) => {
+    await ledger(store, 60); // 12 batches; the worker leaves every other batch's open invoices to this thread
+    const outcomes: string[] = [];
+    const paid: string[] = [];
+    const cadence = cadenceStore(store.db, store.dialect, clock, store.location, { write: (o) => outcomes.push(o) });
+    const report = await runDunning(cadence, day('2026-03-02'), { ...planning(), batchSize, onProgress: (done) => {
+      if (done === batchSize) block(1500);
+      if (done !== 4 * batchSize && done !== 7 * batchSize) return;
+      // Batches claimed next and read ahead are in the worker's hands; the first invoice still
+      // due is paid in full by another process.
+      block(300);
+      const db = new DatabaseSync(store.location);
+      const first = db.prepare(`select i.id, i.number from invoices i join cases c on c.account_id = i.account_id where c.next_action_on <= '2026-03-02' and i.status = 'open' order by c.next_action_on, c.id limit 1`).get() as { id: number; number: string };
+      paid.push(first.number);
+      db.exec(`update invoices set status = 'paid', open_minor = 0 where id = ${first.id}`);
+      db.close();
+    } });
+    assert.equal(paid.length, 2);
+    assert.equal(report.cases, 60);
+    assert.equal(report.touches, 58, 'every case but the two paid ones has its touch');
+    const lines = await store.db.selectFrom('touch_invoices').innerJoin('invoices', 'invoices.id', 'touch_invoices.invoice_id').select('invoices.number').execute();
+    assert.equal(lines.length, 58);
+    assert.deepEqual(lines.filter((l) => paid.includes(l.number)), [], 'no paid invoice is in a touch');
+    assert.ok(outcomes.filter((o) => o === 'stale').length >= 2, `worker writes: ${outcomes.join(',')}`);
+  }));
+
 test('a run whose worker stops goes on through this thread\'s connection: nothing twice, nothing missing', () =>
   withStore(async (store) => {
     await ledger(store, 200); // 40 batches

@@ -3,11 +3,11 @@ import type { Clock } from '../core/clock.ts';
 import type { LocalDate } from '../core/local-date.ts';
 import type { CadenceStore, CadenceTx, CaseContext, CaseRecord, PlanWrites } from '../engine/cadence-ports.ts';
 import { arrayLiteral, insertColumns, insertStatements, type Cell, type Statement, type TypedColumn } from './bulk-insert.ts';
-import { assembleContexts, claimDueRows, compiledReads, contextRows, toCaseRecord, type ContextRows, type Db } from './cadence-reads.ts';
+import { assembleContexts, claimDueRows, compiledReads, contextRows, openInvoiceRows, toCaseRecord, type Db } from './cadence-reads.ts';
 import { linesText, mergeHistory, ownRows } from './decision-rows.ts';
 import { toId } from './convert.ts';
 import type { StoreDialect } from './dialect.ts';
-import { RunWorker } from './run-worker.ts';
+import { RunWorker, type WorkerRows } from './run-worker.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -138,7 +138,7 @@ async function workerTransaction<T>(
   for (let attempt = 0; ; attempt++) {
     // Outdated twice (another writer is busy): under the write lock here, as without a worker.
     if (attempt === 2) return here(fn);
-    const batch = { token: null as number | null, rows: null as ContextRows | null, writes: null as Statement[] | null };
+    const batch = { token: null as number | null, rows: null as WorkerRows | null, writes: null as Statement[] | null };
     const tx: CadenceTx = {
       async claimDueCases(today, limit, after = null) {
         const claimed = await worker.claim(today, limit, after);
@@ -146,7 +146,11 @@ async function workerTransaction<T>(
         batch.rows = claimed.batch.rows;
         return claimed.batch.cases.map(toCaseRecord);
       },
-      loadContexts: async (cases) => assembleContexts(cases, batch.rows ?? (await contextRows(db, cases))),
+      async loadContexts(cases) {
+        const rows = batch.rows;
+        if (!rows) return assembleContexts(cases, await contextRows(db, cases));
+        return assembleContexts(cases, { ...rows, invoices: rows.invoices ?? (await openInvoiceRows(db, cases)) });
+      },
       async writePlans(plans) {
         batch.writes = sqliteWrites(db, plans, now());
       },

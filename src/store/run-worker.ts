@@ -8,7 +8,10 @@ import type { CasesTable } from './schema.ts';
 import { connectionPragmas } from './sqlite-database.ts';
 
 /** A batch as read: the claimed cases' rows and their contexts' rows, from one snapshot. */
-export type BatchRows = { readonly cases: Selectable<CasesTable>[]; readonly rows: ContextRows };
+export type BatchRows = { readonly cases: Selectable<CasesTable>[]; readonly rows: WorkerRows };
+
+/** A batch's context rows from the worker, whose open invoices this thread may have to read itself (`null`; see RunWorker). */
+export type WorkerRows = Omit<ContextRows, 'invoices'> & { readonly invoices: ContextRows['invoices'] | null };
 export type Cursor = { readonly nextActionOn: string; readonly id: number };
 
 /** A query's rows as the worker sends them: each row an array of its values, in the columns' order. */
@@ -20,7 +23,7 @@ export type TableRows = { readonly columns: readonly string[]; readonly values: 
  * (~9,900 cases, accounts and invoice groups a run): a 1,000,000-invoice run 0.308 s with objects,
  * 0.281 s with arrays made objects again on this thread (interleaved in one process, medians of ten).
  */
-export type BatchTables = { readonly [K in 'cases' | 'accounts' | 'contacts' | 'invoices' | 'disputes' | 'sent']: TableRows };
+export type BatchTables = { readonly [K in 'cases' | 'accounts' | 'contacts' | 'disputes' | 'sent']: TableRows } & { readonly invoices: TableRows | null };
 
 export type ToWorker =
   | { readonly kind: 'claim'; readonly id: number; readonly today: LocalDate; readonly limit: number; readonly after: Cursor | null }
@@ -108,13 +111,17 @@ export class RunWorker {
     return this.stopped;
   }
 
-  /** Claims and reads a batch (mostly read ahead already); its rows back as the queries' objects. */
+  /**
+   * Claims and reads a batch (mostly read ahead already); its rows back as the queries' objects.
+   * Its open invoices may be left to this thread (`invoices: null`; run-worker-thread.js,
+   * shareInvoices), to read on its own connection before planning it.
+   */
   async claim(today: LocalDate, limit: number, after: ClaimCursor | null): Promise<Claimed> {
     const m = await this.ask((id) => ({ kind: 'claim', id, today, limit, after }));
     if (m.kind !== 'claimed') throw new Error(`the run worker answered a claim with ${m.kind}`);
     const t = m.batch;
-    const rows: ContextRows = {
-      accounts: objects(t.accounts), contacts: objects(t.contacts), invoices: { grouped: true, rows: objects(t.invoices) }, disputes: objects(t.disputes), sent: objects(t.sent),
+    const rows: WorkerRows = {
+      accounts: objects(t.accounts), contacts: objects(t.contacts), invoices: t.invoices && { grouped: true, rows: objects(t.invoices) }, disputes: objects(t.disputes), sent: objects(t.sent),
     };
     return { token: m.token, batch: { cases: objects(t.cases), rows } };
   }

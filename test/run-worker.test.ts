@@ -30,27 +30,38 @@ async function ledger(store: StoreHandle, n: number): Promise<void> {
   ) });
 }
 
+/**
+ * Runs the 60 cases of `ledger` in batches of five through the worker, and after the batches
+ * `after` (counted in batches) lets `meanwhile` change the store from another connection, once the
+ * worker has written what it was given and read the next batch ahead.
+ */
+async function interruptedRun(store: StoreHandle, after: readonly number[], meanwhile: (db: DatabaseSync, batch: number) => void) {
+  const outcomes: string[] = [];
+  const cadence = cadenceStore(store.db, store.dialect, clock, store.location, { write: (o) => outcomes.push(o) });
+  const report = await runDunning(cadence, day('2026-03-02'), { ...planning(), batchSize, onProgress: (done) => {
+    // After batch 1 (written here: the worker was starting), time for the worker to start.
+    if (done === batchSize) block(1500);
+    if (!after.includes(done / batchSize)) return;
+    block(300);
+    const db = new DatabaseSync(store.location);
+    meanwhile(db, done / batchSize);
+    db.close();
+  } });
+  return { report, outcomes };
+}
+
 test('a batch read before another connection or this process paused one of its cases is planned again, and holds it', () =>
   withStore(async (store) => {
     await ledger(store, 60); // 12 batches
-    const outcomes: string[] = [];
     const paused: number[] = [];
-    const cadence = cadenceStore(store.db, store.dialect, clock, store.location, { write: (o) => outcomes.push(o) });
-    const report = await runDunning(cadence, day('2026-03-02'), { ...planning(), batchSize, onProgress: (done) => {
-      // After batch 1 (written here: the worker was starting), time for the worker to start.
-      if (done === batchSize) block(1500);
-      if (done !== 4 * batchSize && done !== 8 * batchSize) return;
-      // The worker has written what it was given and read the next batch ahead; the first case
-      // still due (in the batch claimed next, or read ahead) is paused: by another connection
-      // after batch 4, by this process's own after batch 8.
-      block(300);
-      const db = new DatabaseSync(store.location);
+    // The first case still due (in the batch claimed next, or read ahead) is paused: by another
+    // connection after batch 4, by this process's own after batch 8.
+    const { report, outcomes } = await interruptedRun(store, [4, 8], (db, batch) => {
       const first = db.prepare(`select id from cases where next_action_on <= '2026-03-02' and state = 'active' order by next_action_on, id limit 1`).get() as { id: number };
       paused.push(Number(first.id));
-      if (done === 4 * batchSize) db.exec(`update cases set state = 'paused', state_reason = 'by another connection' where id = ${first.id}`);
+      if (batch === 4) db.exec(`update cases set state = 'paused', state_reason = 'by another connection' where id = ${first.id}`);
       else void store.db.updateTable('cases').set({ state: 'paused', state_reason: 'by this process' }).where('id', '=', Number(first.id)).execute();
-      db.close();
-    } });
+    });
     assert.equal(paused.length, 2);
     assert.equal(report.cases, 60);
     assert.equal(report.touches, 58, 'every case but the two paused ones has its touch');
@@ -68,21 +79,14 @@ test('a batch read before another connection or this process paused one of its c
 test('an invoice paid by another connection while its batch waits (read ahead by the worker, its invoices read here or there) gets no touch', () =>
   withStore(async (store) => {
     await ledger(store, 60); // 12 batches; the worker leaves every other batch's open invoices to this thread
-    const outcomes: string[] = [];
     const paid: string[] = [];
-    const cadence = cadenceStore(store.db, store.dialect, clock, store.location, { write: (o) => outcomes.push(o) });
-    const report = await runDunning(cadence, day('2026-03-02'), { ...planning(), batchSize, onProgress: (done) => {
-      if (done === batchSize) block(1500);
-      if (done !== 4 * batchSize && done !== 7 * batchSize) return;
-      // Batches claimed next and read ahead are in the worker's hands; the first invoice still
-      // due is paid in full by another process.
-      block(300);
-      const db = new DatabaseSync(store.location);
+    // The first invoice still due (in the batch claimed next, or read ahead) is paid in full by
+    // another process, after batches 4 and 7 (one batch's invoices read by the worker, one's here).
+    const { report, outcomes } = await interruptedRun(store, [4, 7], (db) => {
       const first = db.prepare(`select i.id, i.number from invoices i join cases c on c.account_id = i.account_id where c.next_action_on <= '2026-03-02' and i.status = 'open' order by c.next_action_on, c.id limit 1`).get() as { id: number; number: string };
       paid.push(first.number);
       db.exec(`update invoices set status = 'paid', open_minor = 0 where id = ${first.id}`);
-      db.close();
-    } });
+    });
     assert.equal(paid.length, 2);
     assert.equal(report.cases, 60);
     assert.equal(report.touches, 58, 'every case but the two paid ones has its touch');

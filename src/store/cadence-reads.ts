@@ -67,14 +67,16 @@ type InvoiceRow = { id: number | string | bigint; account_id: number | string | 
 export async function contextRows(db: Db, cases: readonly CaseRecord[]): Promise<ContextRows> {
   const q = contextQueries(db, [...new Set(cases.map((c) => c.accountId))], cases.map((c) => c.id));
   const [accounts, contacts, invoices, disputes, sent] = await Promise.all([q.accounts.execute(), q.contacts.execute(), q.invoices.execute(), q.disputes.execute(), q.sent.execute()]);
-  return { accounts, contacts, invoices: isPostgres(db) ? { grouped: false, rows: invoices as InvoiceRow[] } : { grouped: true, rows: invoices as GroupedRow[] }, disputes, sent };
+  return { accounts, contacts, invoices: invoiceRows(db, invoices), disputes, sent };
 }
 
 /** The open invoices of the cases' accounts alone (contextRows reads them with the rest). */
 export async function openInvoiceRows(db: Db, cases: readonly CaseRecord[]): Promise<InvoiceRows> {
-  const rows = await contextQueries(db, [...new Set(cases.map((c) => c.accountId))], []).invoices.execute();
-  return isPostgres(db) ? { grouped: false, rows: rows as InvoiceRow[] } : { grouped: true, rows: rows as GroupedRow[] };
+  return invoiceRows(db, await contextQueries(db, [...new Set(cases.map((c) => c.accountId))], []).invoices.execute());
 }
+
+const invoiceRows = (db: Db, rows: readonly unknown[]): InvoiceRows =>
+  isPostgres(db) ? { grouped: false, rows: rows as InvoiceRow[] } : { grouped: true, rows: rows as GroupedRow[] };
 
 function contextQueries(db: Db, accountIds: Ids, caseIds: Ids) {
   return {
